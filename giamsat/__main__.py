@@ -1,0 +1,5 @@
+import sys
+
+from giamsat.cli import main
+
+sys.exit(main())

@@ -1,0 +1,15 @@
+from django.utils.translation import gettext as _
+
+from giamsat.errors import GiamsatError
+
+
+class UnitMoveError(GiamsatError):
+    code = "unit_move"
+
+    def __init__(self, unit_name: str, parent_name: str):
+        super().__init__(
+            _("Không thể chuyển “{unit}” vào “{parent}”: đơn vị cấp trên mới nằm trong chính đơn vị này.").format(
+                unit=unit_name, parent=parent_name
+            ),
+            location="parent",
+        )

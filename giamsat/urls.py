@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("giamsat – Quản trị")
+admin.site.site_title = _("giamsat")
+admin.site.index_title = _("Cấu hình hệ thống theo dõi Nghị quyết 57-NQ/TW")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("giamsat.api.urls")),
+    path("", include("giamsat.web.urls")),
+]
