@@ -9,5 +9,11 @@ admin.site.index_title = _("Cấu hình hệ thống theo dõi Nghị quyết 57
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("giamsat.api.urls")),
+    path("don-vi/", include("giamsat.orgs.urls")),
+    path("chi-tieu/", include("giamsat.kpi.urls")),
+    path("ke-hoach/", include("giamsat.plans.urls")),
+    path("bao-cao/", include("giamsat.reporting.urls")),
+    path("danh-gia/", include("giamsat.evaluation.urls")),
+    path("van-ban/", include("giamsat.documents.urls")),
     path("", include("giamsat.web.urls")),
 ]
