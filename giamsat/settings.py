@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "giamsat.documents",
     "giamsat.api",
     "giamsat.web",
+    "giamsat.demo",
 ]
 
 MIDDLEWARE = [
