@@ -1,0 +1,100 @@
+"""Word files: paragraphs and tables in document order, then footnotes.
+
+Each table row becomes one line of text, its cells joined by " | ", and the
+table is kept as a :class:`Table` whose ``line`` is the line of its first row,
+so a task read from a table row still points at a line of the text. Rows keep
+the table's columns: a cell spanning several columns is written in the first
+and leaves the others empty; a cell spanning several rows is repeated in each
+row, as the reader of the printed table would take it.
+Footnotes (where plans report figures already reached) follow the body, one per
+line, each starting with its number.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from gettext import gettext as _
+from io import BytesIO
+
+from giamsat.parsing import legacy
+from giamsat.parsing.errors import CorruptFile
+from giamsat.parsing.schema import Table
+from giamsat.parsing.sources import DOCX, Source
+from giamsat.parsing.sources.text import legacy_warning, tidy
+
+CELL_SEPARATOR = " | "
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def read_docx(data: bytes, name: str) -> Source:
+    import docx
+    from docx.table import Table as DocxTable
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise CorruptFile(_("tệp .docx bị hỏng hoặc không phải tệp Word"), location=name) from exc
+    except Exception as exc:  # lxml and python-docx raise many kinds on a broken part
+        raise CorruptFile(_("tệp .docx bị hỏng, không đọc được nội dung"), location=name) from exc
+
+    lines: list[str] = []
+    tables: list[Table] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            rows = _rows(block)
+            if rows:
+                tables.append(Table(rows=rows, line=len(lines) + 1))
+                lines.extend(CELL_SEPARATOR.join(row) for row in rows)
+        else:
+            lines.extend(tidy(block.text).split("\n"))
+    lines.extend(_footnotes(document))
+
+    warnings: list[str] = []
+    text, encoding = legacy.convert("\n".join(lines))
+    if encoding:
+        warnings.append(legacy_warning(encoding))
+        for table in tables:
+            table.rows = [
+                [legacy.convert_line(cell, encoding) for cell in row] for row in table.rows
+            ]
+    return Source(text, tables, DOCX, warnings)
+
+
+def _rows(table) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:
+                cells.append("")  # the same cell again: it spans several columns
+                continue
+            previous = cell._tc
+            cells.append(" ".join(tidy(cell.text).split()))
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def _footnotes(document) -> list[str]:
+    part = next(
+        (rel.target_part for rel in document.part.rels.values() if rel.reltype == _FOOTNOTES),
+        None,
+    )
+    if part is None:
+        return []
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(part.blob)  # noqa: S320 - python-docx has already parsed this package
+    except etree.XMLSyntaxError:
+        return []
+    notes = []
+    for note in root.iter(f"{_W}footnote"):
+        if note.get(f"{_W}type"):
+            continue  # separators and continuation notices
+        text = " ".join("".join(node.text or "" for node in note.iter(f"{_W}t")).split())
+        if text:
+            notes.append(f"{len(notes) + 1} {text}")  # Word numbers footnotes in order
+    return notes
