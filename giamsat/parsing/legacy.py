@@ -132,6 +132,11 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(bare) is not None
 
 
+def has_unicode_letters(text: str) -> bool:
+    """Whether ``text`` holds a Vietnamese letter no 8-bit encoding writes as Latin-1."""
+    return _VIETNAMESE_ONLY.search(text) is not None
+
+
 def vietnamese_score(text: str) -> int:
     """Words with a non-ASCII character that read as a syllable, minus those that do not."""
     score = 0

@@ -114,7 +114,7 @@ def _refuse_unreadable(text: str, name: str) -> None:
     """Refuse text whose accented words read as no Vietnamese at all (VISCII, VPS, ...)."""
     sample = text[:100_000]
     words = [word for word in re.findall(r"\S+", sample) if not word.isascii()]
-    if len(words) < 20 or legacy._VIETNAMESE_ONLY.search(sample):
+    if len(words) < 20 or legacy.has_unicode_letters(sample):
         return
     if legacy.vietnamese_score(sample) < -len(words) // 2:
         raise LegacyEncoding(
