@@ -19,7 +19,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # line breaks are tidied
 
 
 def tidy(text: str) -> str:
@@ -33,22 +34,27 @@ def read_text(data: bytes, name: str) -> Source:
     warnings: list[str] = []
     text = _decode_unicode(data)
     if text is None:
+        _refuse_binary(data[:100_000].decode("latin-1"), _C0, name)
         text, label = _decode_8bit(data, name)
         if label:
             warnings.append(label)
     text = tidy(text)
-    controls = len(_CONTROL.findall(text[:100_000]))
-    if controls > max(2, len(text[:100_000]) // 200):
-        raise CorruptFile(
-            _("nội dung tệp không phải là văn bản (có thể là tệp nhị phân mang đuôi .txt)"),
-            location=name,
-        )
+    _refuse_binary(text[:100_000], _CONTROL, name)
     text = _CONTROL.sub("", text)
     text, encoding = legacy.convert(text)
     if encoding:
         warnings.append(legacy_warning(encoding))
     _refuse_unreadable(text, name)
     return Source(text, [], TEXT, warnings)
+
+
+def _refuse_binary(sample: str, controls: re.Pattern[str], name: str) -> None:
+    """Refuse a file in which more than one character in 200 is a control code."""
+    if len(controls.findall(sample)) > max(2, len(sample) // 200):
+        raise CorruptFile(
+            _("nội dung tệp không phải là văn bản (có thể là tệp nhị phân mang đuôi .txt)"),
+            location=name,
+        )
 
 
 def legacy_warning(encoding: str) -> str:
