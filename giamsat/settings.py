@@ -5,6 +5,7 @@ PostgreSQL. ``GIAMSAT_ENV=production`` turns on secure cookies and HSTS and refu
 the development secret key. Every variable is listed in ``.env.example``.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -15,7 +16,8 @@ from giamsat.errors import ConfigError
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(env_str("GIAMSAT_VAR_DIR", str(Path.cwd() / "var")))
 
-ENVIRONMENT = env_str("GIAMSAT_ENV", "development")
+# Under pytest (which sets PYTEST_VERSION) the default is "test": fast password hashing.
+ENVIRONMENT = env_str("GIAMSAT_ENV", "test" if os.environ.get("PYTEST_VERSION") else "development")
 if ENVIRONMENT not in {"development", "production", "test"}:
     raise ConfigError(
         f"Biến môi trường GIAMSAT_ENV phải là development, production hoặc test, "
@@ -129,6 +131,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if ENVIRONMENT == "test":
+    # Tests create many users; the real hashers cost ~0.5 s per password.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
