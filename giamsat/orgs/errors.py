@@ -13,3 +13,7 @@ class UnitMoveError(GiamsatError):
             ),
             location="parent",
         )
+
+
+class SuccessionError(GiamsatError):
+    code = "succession"

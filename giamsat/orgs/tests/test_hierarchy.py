@@ -48,6 +48,67 @@ def test_a_merged_unit_is_reached_through_its_successor(units):
 def test_creating_and_moving_leave_audit_events(units):
     services.move_unit(units["sibling"], units["nation"])
     event = AuditEvent.objects.filter(object_type="orgs.unit", object_id=str(units["sibling"].pk), action="update").get()
-    assert event.before == {"parent": units["province"].pk, "path": units["province"].path + f"{units['sibling'].pk:010d}.", "depth": 2}
-    assert event.after["parent"] == units["nation"].pk
+    sibling_id = f"{units['sibling'].pk:010d}."
+    assert event.before == {"parent": units["province"].pk, "path": units["province"].path + sibling_id, "depth": 2, "version": 1}
+    assert event.after == {"parent": units["nation"].pk, "path": units["nation"].path + sibling_id, "depth": 1, "version": 2}
     assert Unit.objects.get(pk=units["sibling"].pk).depth == 1
+
+
+def test_a_chain_of_successions_is_followed(units):
+    older = services.create_unit(code="H-1", name="Huyện rất cũ", level=Level.DISTRICT, parent=units["nation"])
+    old = services.create_unit(code="H-2", name="Huyện cũ", level=Level.DISTRICT, parent=units["nation"])
+    services.set_successors(older, [old])
+    services.set_successors(old, [units["commune"]])
+    assert {"H-1", "H-2"} <= set(services.subtree(units["commune"]).values_list("code", flat=True))
+    assert "H-1" not in set(services.subtree(units["sibling"]).values_list("code", flat=True))
+
+
+def test_a_succession_cycle_ends(units):
+    services.set_successors(units["commune"], [units["sibling"]])
+    services.set_successors(units["sibling"], [units["commune"]])
+    assert set(services.subtree(units["commune"]).values_list("code", flat=True)) == {"X01", "X02"}
+
+
+def test_a_unit_cannot_succeed_itself(units):
+    with pytest.raises(GiamsatError) as exc:
+        services.set_successors(units["commune"], [units["commune"]])
+    assert exc.value.message == "Một đơn vị không thể kế thừa chính nó."
+
+
+def test_succession_is_audited_with_before_and_after(units):
+    import datetime
+
+    services.set_successors(units["sibling"], [units["commune"]], valid_to=datetime.date(2025, 6, 30))
+    event = AuditEvent.objects.get(action="succession", object_id=str(units["sibling"].pk))
+    assert event.before == {"successors": [], "valid_to": None}
+    assert event.after == {"successors": [units["commune"].pk], "valid_to": "2025-06-30"}
+
+
+def test_update_changes_only_the_given_fields_and_records_them(units, commune_officer):
+    services.update_unit(units["commune"], name="Xã An Bình Mới", short_name="An Bình", actor=commune_officer, via="web")
+    event = AuditEvent.objects.get(action="update", object_id=str(units["commune"].pk))
+    assert event.actor == commune_officer
+    assert event.via == "web"
+    assert event.before == {"name": "Xã An Bình", "short_name": "", "version": 1}
+    assert event.after == {"name": "Xã An Bình Mới", "short_name": "An Bình", "version": 2}
+
+
+def test_an_update_without_change_writes_nothing(units):
+    services.update_unit(units["commune"], name="Xã An Bình")
+    assert not AuditEvent.objects.filter(action="update").exists()
+    assert Unit.objects.get(pk=units["commune"].pk).version == 1
+
+
+def test_an_update_on_a_stale_copy_is_refused(units):
+    stale = Unit.objects.get(pk=units["commune"].pk)
+    services.update_unit(units["commune"], name="Xã An Bình Mới")
+    with pytest.raises(GiamsatError) as exc:
+        services.update_unit(stale, name="Xã Khác")
+    assert exc.value.message == "Đơn vị “Xã An Bình” vừa được người khác thay đổi. Hãy tải lại và thử lại."
+    assert exc.value.status == 409
+    assert Unit.objects.get(pk=units["commune"].pk).name == "Xã An Bình Mới"
+
+
+def test_update_refuses_the_fields_it_maintains(units):
+    with pytest.raises(TypeError):
+        services.update_unit(units["commune"], path="0.")
