@@ -25,8 +25,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # line breaks 
 
 def tidy(text: str) -> str:
     """NFC, one kind of line break ("\\n"), no byte-order mark."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    return _LINE_BREAKS.sub("\n", text)
+    text = text.lstrip("\ufeff")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _LINE_BREAKS.sub("\n", text) if _LINE_BREAKS.search(text) else text
 
 
 def read_text(data: bytes, name: str) -> Source:
@@ -40,7 +42,8 @@ def read_text(data: bytes, name: str) -> Source:
             warnings.append(label)
     text = tidy(text)
     _refuse_binary(text[:100_000], _CONTROL, name)
-    text = _CONTROL.sub("", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     text, encoding = legacy.convert(text)
     if encoding:
         warnings.append(legacy_warning(encoding))
@@ -119,8 +122,10 @@ def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:
 def _refuse_unreadable(text: str, name: str) -> None:
     """Refuse text whose accented words read as no Vietnamese at all (VISCII, VPS, ...)."""
     sample = text[:100_000]
+    if legacy.has_unicode_letters(sample):
+        return
     words = [word for word in re.findall(r"\S+", sample) if not word.isascii()]
-    if len(words) < 20 or legacy.has_unicode_letters(sample):
+    if len(words) < 20:
         return
     if legacy.vietnamese_score(sample) < -len(words) // 2:
         raise LegacyEncoding(
