@@ -66,6 +66,7 @@ class Submission(models.Model):
     next_plans = models.TextField(_("nhiệm vụ kỳ tới"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -132,3 +133,67 @@ class TaskUpdate(models.Model):
 
     def __str__(self):
         return f"{self.task_id}: {self.progress}%"
+
+
+class Correction(models.Model):
+    """A request that re-opened an approved or submitted report, with its reason."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="corrections")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField(_("thời điểm"))
+    from_status = models.CharField(_("trạng thái trước"), max_length=16, choices=SubmissionStatus.choices)
+    reason = models.TextField(_("lý do"))
+
+    class Meta:
+        verbose_name = _("yêu cầu điều chỉnh")
+        verbose_name_plural = _("yêu cầu điều chỉnh")
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"{self.submission} – {self.requested_at:%d/%m/%Y}"
+
+
+class IdempotencyKey(models.Model):
+    """The answer given to a bulk API request, so a retry with the same key stores nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("khóa chống gửi trùng")
+        verbose_name_plural = _("khóa chống gửi trùng")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique"),
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Sắp đến hạn")
+    LATE = "late", _("Quá hạn")
+
+
+class Reminder(models.Model):
+    """A reminder sent (or claimed for sending) for one unit and period."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=16, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField()
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("nhắc hạn báo cáo")
+        verbose_name_plural = _("nhắc hạn báo cáo")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period", "kind"], name="reminder_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.period} {self.kind}"

@@ -1,0 +1,104 @@
+"""Errors of periodic reporting, each with a Vietnamese message and a location."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from giamsat.errors import ConflictError, GiamsatError, NotFoundError
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One bad field: where (form field, sheet!cell, JSON path) and what is wrong."""
+
+    location: str
+    message: str
+
+
+class ReportInvalidError(GiamsatError):
+    """One or more fields are wrong; nothing was stored."""
+
+    status = 422
+    code = "invalid"
+
+    def __init__(self, errors: list[FieldError], message: str | None = None):
+        self.errors = list(errors)
+        first = self.errors[0] if self.errors else None
+        if message is None:
+            message = _("Có {count} lỗi, chưa lưu gì. Hãy sửa rồi gửi lại.").format(count=len(self.errors))
+            if len(self.errors) == 1:
+                message = _("{message} Chưa lưu gì.").format(message=first.message)
+        super().__init__(message, location=first.location if first else "")
+
+
+class PeriodNotFoundError(NotFoundError):
+    def __init__(self, code: str, location: str = "period"):
+        super().__init__(_("Không có kỳ báo cáo “{code}”.").format(code=code), location=location)
+
+
+class UnitNotFoundError(NotFoundError):
+    def __init__(self, code: str, location: str = "unit"):
+        super().__init__(_("Không có đơn vị mã “{code}”.").format(code=code), location=location)
+
+
+class SubmissionNotFoundError(NotFoundError):
+    def __init__(self, unit_name: str, period_label: str):
+        super().__init__(_("“{unit}” chưa có báo cáo {period}.").format(unit=unit_name, period=period_label))
+
+
+class PeriodLockedError(GiamsatError):
+    status = 409
+    code = "period_locked"
+
+    def __init__(self, period_label: str, location: str = "period"):
+        super().__init__(
+            _("Kỳ báo cáo {period} đã khóa sổ, không nhận thêm số liệu.").format(period=period_label),
+            location=location,
+        )
+
+
+class WorkflowError(GiamsatError):
+    """The action is not allowed in the report's current state."""
+
+    status = 409
+    code = "workflow"
+
+
+class ReasonRequiredError(GiamsatError):
+    code = "reason_required"
+
+    def __init__(self, location: str = "reason"):
+        super().__init__(_("Cần ghi rõ lý do."), location=location)
+
+
+class VersionConflictError(ConflictError):
+    def __init__(self, who: str = "", when: str = ""):
+        if who:
+            message = _(
+                "Báo cáo vừa được {who} lưu lúc {when}, sau khi bạn mở. Số liệu của bạn chưa được lưu "
+                "và vẫn còn trên màn hình: hãy xem bản mới nhất rồi nhập lại phần của bạn."
+            ).format(who=who, when=when)
+        else:
+            message = _(
+                "Báo cáo vừa được người khác thay đổi sau khi bạn mở. Số liệu của bạn chưa được lưu "
+                "và vẫn còn trên màn hình: hãy xem bản mới nhất rồi nhập lại phần của bạn."
+            )
+        super().__init__(message, location="version")
+
+
+class IdempotencyKeyReusedError(GiamsatError):
+    status = 422
+    code = "idempotency_key_reused"
+
+    def __init__(self):
+        super().__init__(
+            _("Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác. Mỗi lần gửi dữ liệu mới cần một khóa mới."),
+            location="Idempotency-Key",
+        )
+
+
+class UploadError(GiamsatError):
+    """The uploaded workbook cannot be read at all (wrong kind, macros, wrong sheets)."""
+
+    status = 400
+    code = "bad_file"
