@@ -6,8 +6,9 @@ so a task read from a table row still points at a line of the text. Rows keep
 the table's columns: a cell spanning several columns is written in the first
 and leaves the others empty; a cell spanning several rows is repeated in each
 row, as the reader of the printed table would take it.
-Footnotes (where plans report figures already reached) follow the body, one per
-line, each starting with its number.
+Numbers and bullets that Word draws (automatic numbering) are written before
+their paragraph, as printed. Footnotes (where plans report figures already
+reached) follow the body, one per line, each starting with its number.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from giamsat.parsing import legacy
 from giamsat.parsing.errors import CorruptFile
 from giamsat.parsing.schema import Table
 from giamsat.parsing.sources import DOCX, Source
+from giamsat.parsing.sources.numbering import Numbering
 from giamsat.parsing.sources.text import legacy_warning, tidy
 
 CELL_SEPARATOR = " | "
@@ -38,16 +40,17 @@ def read_docx(data: bytes, name: str) -> Source:
     except Exception as exc:  # lxml and python-docx raise many kinds on a broken part
         raise CorruptFile(_("tệp .docx bị hỏng, không đọc được nội dung"), location=name) from exc
 
+    numbering = Numbering(document)
     lines: list[str] = []
     tables: list[Table] = []
     for block in document.iter_inner_content():
         if isinstance(block, DocxTable):
-            rows = _rows(block)
+            rows = _rows(block, numbering)
             if rows:
                 tables.append(Table(rows=rows, line=len(lines) + 1))
                 lines.extend(CELL_SEPARATOR.join(row) for row in rows)
         else:
-            lines.extend(tidy(block.text).split("\n"))
+            lines.extend(_paragraph(block, numbering).split("\n"))
     lines.extend(_footnotes(document))
 
     warnings: list[str] = []
@@ -61,7 +64,15 @@ def read_docx(data: bytes, name: str) -> Source:
     return Source(text, tables, DOCX, warnings)
 
 
-def _rows(table) -> list[list[str]]:
+def _paragraph(paragraph, numbering: Numbering, in_cell: bool = False) -> str:
+    text = tidy(paragraph.text)
+    label = numbering.label(paragraph)
+    if not label or not (text.strip() or in_cell):
+        return text
+    return f"{label} {text}".strip()
+
+
+def _rows(table, numbering: Numbering) -> list[list[str]]:
     rows: list[list[str]] = []
     for row in table.rows:
         cells: list[str] = []
@@ -71,7 +82,10 @@ def _rows(table) -> list[list[str]]:
                 cells.append("")  # the same cell again: it spans several columns
                 continue
             previous = cell._tc
-            cells.append(" ".join(tidy(cell.text).split()))
+            text = " ".join(
+                _paragraph(paragraph, numbering, in_cell=True) for paragraph in cell.paragraphs
+            )
+            cells.append(" ".join(text.split()))
         if any(cells):
             rows.append(cells)
     return rows

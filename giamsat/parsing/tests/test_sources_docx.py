@@ -155,3 +155,45 @@ def test_footnotes_follow_the_body_with_their_number(tmp_path):
         "1 Hiện nay có 24.530/27.656 người dân có tài khoản định danh điện tử, đạt 88,69%."
     )
     assert source.tables[0].line == 4
+
+
+def test_automatic_numbers_and_bullets_are_written_out(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("MỤC TIÊU", style="List Number")
+    document.add_paragraph("Tuyên truyền sâu rộng", style="List Bullet")
+    document.add_paragraph("NHIỆM VỤ", style="List Number")
+    table = document.add_table(rows=2, cols=2)
+    for row in range(2):
+        table.cell(row, 0).paragraphs[0].style = document.styles["List Number 3"]
+    table.cell(0, 1).text = "Xây dựng cơ sở dữ liệu"
+    table.cell(1, 1).text = "Tập huấn kỹ năng số"
+    document.add_paragraph("TỔ CHỨC THỰC HIỆN", style="List Number")
+    path = tmp_path / "ke-hoach.docx"
+    document.save(path)
+
+    source = read_source(path)
+
+    assert source.text.split("\n") == [
+        "1. MỤC TIÊU",
+        "- Tuyên truyền sâu rộng",
+        "2. NHIỆM VỤ",
+        "1. | Xây dựng cơ sở dữ liệu",
+        "2. | Tập huấn kỹ năng số",
+        "3. TỔ CHỨC THỰC HIỆN",
+    ]
+    assert source.tables[0].rows == [
+        ["1.", "Xây dựng cơ sở dữ liệu"],
+        ["2.", "Tập huấn kỹ năng số"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "style", "label"),
+    [(4, "upperRoman", "IV"), (9, "lowerRoman", "ix"), (1994, "upperRoman", "MCMXCIV"),
+     (3, "lowerLetter", "c"), (28, "lowerLetter", "bb"), (2, "upperLetter", "B"),
+     (7, "decimalZero", "07"), (12, "decimal", "12")],
+)  # fmt: skip
+def test_number_styles_print_as_word_prints_them(number, style, label):
+    from giamsat.parsing.sources.numbering import _format
+
+    assert _format(number, style) == label
