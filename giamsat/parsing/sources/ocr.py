@@ -7,6 +7,7 @@ user gets :class:`OcrUnavailable` naming the package to install.
 
 from __future__ import annotations
 
+import warnings
 from gettext import gettext as _
 from io import BytesIO
 
@@ -77,9 +78,11 @@ def read_image(data: bytes, name: str, progress: Progress | None = None) -> Sour
 
     check_ocr(name)
     try:
-        picture = Image.open(BytesIO(data))
-        frames = [frame.copy() for frame in ImageSequence.Iterator(picture)]
-    except Image.DecompressionBombError as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            picture = Image.open(BytesIO(data))
+            frames = [frame.copy() for frame in ImageSequence.Iterator(picture)]
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise TooLarge(_("ảnh quá lớn (quá nhiều điểm ảnh)"), location=name) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise CorruptFile(
