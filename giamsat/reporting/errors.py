@@ -102,3 +102,25 @@ class UploadError(GiamsatError):
 
     status = 400
     code = "bad_file"
+
+
+class BodyTooLargeError(GiamsatError):
+    status = 413
+    code = "too_large"
+
+    def __init__(self, size_limit: str):
+        super().__init__(
+            _("Dữ liệu gửi lên lớn quá {limit}. Hãy chia thành nhiều lần gửi (mỗi lần một đơn vị, một kỳ).").format(limit=size_limit),
+            location="body",
+        )
+
+
+class MalformedJSONError(GiamsatError):
+    status = 400
+    code = "malformed"
+
+    def __init__(self, detail: str, location: str = "body"):
+        super().__init__(
+            _("Nội dung gửi lên không phải JSON hợp lệ (có thể bị cắt giữa chừng): {detail}.").format(detail=detail),
+            location=location,
+        )
