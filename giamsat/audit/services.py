@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import hashlib
 import uuid
 
 from django.db import models
@@ -14,6 +15,9 @@ from giamsat.audit.models import AuditEvent
 def _jsonable(value):
     if isinstance(value, decimal.Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # one zone for every instant, so the same moment never shows as a change
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
@@ -27,13 +31,30 @@ def _jsonable(value):
     return value
 
 
-def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict:
-    """The concrete field values of ``obj`` as JSON-safe data (FKs as ids)."""
+# Fields whose values never enter the log: a short digest still shows that they changed.
+SECRET_FIELDS = frozenset({"password", "key_hash"})
+
+
+def _secret(value) -> str:
+    if not value:
+        return ""
+    return "đã ẩn:" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
+
+
+def snapshot(obj: models.Model, fields: list[str] | None = None, *, m2m: bool = False) -> dict:
+    """The concrete field values of ``obj`` as JSON-safe data (FKs as ids); with
+    ``m2m``, also its many-to-many fields as sorted lists of ids."""
     data = {}
     for field in obj._meta.concrete_fields:
         if fields is not None and field.name not in fields:
             continue
-        data[field.name] = _jsonable(field.value_from_object(obj))
+        value = field.value_from_object(obj)
+        data[field.name] = _secret(value) if field.name in SECRET_FIELDS else _jsonable(value)
+    if m2m and obj.pk is not None:
+        for field in obj._meta.many_to_many:
+            if fields is None or field.name in fields:
+                pks = sorted(getattr(obj, field.name).values_list("pk", flat=True))
+                data[field.name] = _jsonable(pks)
     return data
 
 
