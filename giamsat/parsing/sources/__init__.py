@@ -38,6 +38,7 @@ SUFFIXES = {
     ".png": IMAGE, ".jpg": IMAGE, ".jpeg": IMAGE, ".tif": IMAGE, ".tiff": IMAGE,
 }  # fmt: skip
 KIND_NAMES = {TEXT: "văn bản thuần", DOCX: "Word (.docx)", PDF: "PDF", IMAGE: "ảnh"}
+CELL_SEPARATOR = " | "  # between the cells of a table row written as one line
 SUPPORTED = ".docx, .pdf, .txt, .md, .png, .jpg, .jpeg, .tif, .tiff"
 
 

@@ -17,14 +17,12 @@ import zipfile
 from gettext import gettext as _
 from io import BytesIO
 
-from giamsat.parsing import legacy
 from giamsat.parsing.errors import CorruptFile
 from giamsat.parsing.schema import Table
-from giamsat.parsing.sources import DOCX, Source
+from giamsat.parsing.sources import CELL_SEPARATOR, DOCX, Source
 from giamsat.parsing.sources.numbering import Numbering
-from giamsat.parsing.sources.text import legacy_warning, tidy
+from giamsat.parsing.sources.text import convert_legacy, tidy
 
-CELL_SEPARATOR = " | "
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
@@ -54,13 +52,7 @@ def read_docx(data: bytes, name: str) -> Source:
     lines.extend(_footnotes(document))
 
     warnings: list[str] = []
-    text, encoding = legacy.convert("\n".join(lines))
-    if encoding:
-        warnings.append(legacy_warning(encoding))
-        for table in tables:
-            table.rows = [
-                [legacy.convert_line(cell, encoding) for cell in row] for row in table.rows
-            ]
+    text = convert_legacy("\n".join(lines), tables, warnings)
     return Source(text, tables, DOCX, warnings)
 
 

@@ -3,7 +3,8 @@
 A page whose text layer holds fewer than :data:`MIN_PAGE_CHARS` readable
 characters (a scan, or glyphs without a Unicode map that come out as
 "(cid:123)") is rendered at :data:`OCR_DPI` and read by Tesseract. Progress is
-reported per page.
+reported per page. A ruled table (a task list in an appendix, say) becomes one
+line per row, cells joined by " | ", and a :class:`Table`, as in Word files.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 from gettext import gettext as _
 from io import BytesIO
 
-from giamsat.parsing import legacy
 from giamsat.parsing.errors import (
     CorruptFile,
     EmptyDocument,
@@ -20,9 +20,10 @@ from giamsat.parsing.errors import (
     OcrUnavailable,
     ParseError,
 )
-from giamsat.parsing.sources import PDF, Progress, Source
+from giamsat.parsing.schema import Table
+from giamsat.parsing.sources import CELL_SEPARATOR, PDF, Progress, Source
 from giamsat.parsing.sources.ocr import check_ocr, ocr_image, ocr_warning
-from giamsat.parsing.sources.text import legacy_warning, tidy
+from giamsat.parsing.sources.text import convert_legacy, tidy
 
 MIN_PAGE_CHARS = 20
 OCR_DPI = 300
@@ -33,7 +34,8 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
     _refuse_locked(data, name)
     import pdfplumber
 
-    texts: list[str] = []
+    lines: list[str] = []
+    tables: list[Table] = []
     ocr = _Ocr(name)
     try:
         with pdfplumber.open(BytesIO(data), password="") as pdf:
@@ -41,8 +43,9 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
             for number, page in enumerate(pdf.pages, start=1):
                 text = tidy(page.extract_text() or "")
                 if len(_UNMAPPED.sub("", text)) < MIN_PAGE_CHARS and (page.images or page.curves):
-                    text = ocr.page(page, number) or text
-                texts.append(text)
+                    lines.extend((ocr.page(page, number) or text).split("\n"))
+                else:
+                    _read_page(page, text, lines, tables)
                 page.close()
                 if progress:
                     progress(number, total)
@@ -52,9 +55,7 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         raise CorruptFile(_("tệp PDF bị hỏng, không đọc được"), location=name) from exc
 
     warnings: list[str] = []
-    text, encoding = legacy.convert("\n".join(texts))
-    if encoding:
-        warnings.append(legacy_warning(encoding))
+    text = convert_legacy("\n".join(lines), tables, warnings)
     if ocr.done:
         warnings.append(ocr_warning(len(ocr.done)))
     if ocr.skipped:
@@ -67,7 +68,37 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         )
     if not text.strip():
         raise EmptyDocument(name, _("tệp PDF không có chữ nào, kể cả khi nhận dạng OCR"))
-    return Source(text, [], PDF, warnings, ocr=bool(ocr.done))
+    return Source(text, tables, PDF, warnings, ocr=bool(ocr.done))
+
+
+def _read_page(page, text: str, lines: list[str], tables: list[Table]) -> None:
+    """Add a page's lines; ruled tables become one line per row, in their place."""
+    found = [
+        table
+        for table in page.find_tables()
+        if len(table.rows) >= 2 and len(table.columns) >= 2  # a framed paragraph is text
+    ]
+    if not found:
+        lines.extend(text.split("\n"))
+        return
+    boxes = [table.bbox for table in found]
+
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    blocks: list[tuple[float, list[str], list[list[str]] | None]] = [
+        (line["top"], tidy(line["text"]).split("\n"), None)
+        for line in page.filter(outside).extract_text_lines(return_chars=False)
+    ]
+    for table in found:
+        rows = [[" ".join(tidy(cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        blocks.append((table.bbox[1], [CELL_SEPARATOR.join(row) for row in rows], rows))
+    for _top, block_lines, rows in sorted(blocks, key=lambda block: block[0]):
+        if rows:
+            tables.append(Table(rows=rows, line=len(lines) + 1))
+        lines.extend(block_lines)
 
 
 class _Ocr:

@@ -9,6 +9,7 @@ from gettext import gettext as _
 
 from giamsat.parsing import legacy
 from giamsat.parsing.errors import CorruptFile, LegacyEncoding
+from giamsat.parsing.schema import Table
 from giamsat.parsing.sources import TEXT, Source
 
 _BOMS = (
@@ -58,6 +59,18 @@ def _refuse_binary(sample: str, controls: re.Pattern[str], name: str) -> None:
             _("nội dung tệp không phải là văn bản (có thể là tệp nhị phân mang đuôi .txt)"),
             location=name,
         )
+
+
+def convert_legacy(text: str, tables: list[Table], warnings: list[str]) -> str:
+    """Convert legacy-font text and table cells to Unicode, noting it in ``warnings``."""
+    text, encoding = legacy.convert(text)
+    if encoding:
+        warnings.append(legacy_warning(encoding))
+        for table in tables:
+            table.rows = [
+                [legacy.convert_line(cell, encoding) for cell in row] for row in table.rows
+            ]
+    return text
 
 
 def legacy_warning(encoding: str) -> str:

@@ -98,22 +98,40 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     )
 
 
-def text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose pages hold these lines of text, with a Unicode text layer."""
+def text_pdf(pages: list[list[str | list[list[str]]]]) -> bytes:
+    """A PDF whose pages hold these lines of text, with a Unicode text layer.
+
+    An item that is a list of rows is drawn as a ruled table, one cell per string.
+    """
     font = FONT.read_bytes()
     tables = _tables(font)
     glyphs = _glyph_ids(tables[b"cmap"])
     advances, units = _widths(tables)
     used: dict[int, str] = {}
+
+    def show(text: str, x: float, y: float, size: int) -> bytes:
+        ids = [glyphs.get(ord(char), 0) for char in text]
+        used.update(zip(ids, text, strict=True))
+        hexa = "".join(f"{gid:04X}" for gid in ids).encode()
+        return b"BT /F1 %d Tf 1 0 0 1 %.1f %.1f Tm <%s> Tj ET" % (size, x, y, hexa)
+
     contents = []
-    for lines in pages:
-        ops = [b"BT", b"/F1 %d Tf" % FONT_SIZE, b"%d TL" % LEADING]
-        ops.append(b"%d %d Td" % (MARGIN, PAGE_HEIGHT - MARGIN))
-        for line in lines:
-            ids = [glyphs.get(ord(char), 0) for char in line]
-            used.update(zip(ids, line, strict=True))
-            ops.append(b"<" + "".join(f"{gid:04X}" for gid in ids).encode() + b"> Tj T*")
-        ops.append(b"ET")
+    for items in pages:
+        ops, y = [], PAGE_HEIGHT - MARGIN
+        for item in items:
+            if isinstance(item, str):
+                ops.append(show(item, MARGIN, y, FONT_SIZE))
+                y -= LEADING
+                continue
+            width = (PAGE_WIDTH - 2 * MARGIN) / len(item[0])
+            height = LEADING * 1.5
+            for row in item:
+                for column, cell in enumerate(row):
+                    x = MARGIN + column * width
+                    ops.append(b"%.1f %.1f %.1f %.1f re S" % (x, y - height + 12, width, height))
+                    ops.append(show(cell, x + 3, y - LEADING / 2, 8))
+                y -= height
+            y -= LEADING
         contents.append(b"\n".join(ops))
 
     def width(gid: int) -> int:

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from giamsat.parsing.errors import OcrUnavailable
+from giamsat.parsing.schema import Table
 from giamsat.parsing.sources import read_source
 from giamsat.parsing.tests.pdfmaker import scanned_pdf, text_image, text_pdf
 
@@ -34,6 +35,30 @@ def test_text_layer_is_read_page_by_page(tmp_path):
     assert source.text.split("\n") == PAGE_ONE + PAGE_TWO
     assert (source.kind, source.ocr, source.warnings) == ("pdf", False, [])
     assert progress == [(1, 2), (2, 2)]
+
+
+TASKS = [
+    ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+    ["1", "Xây dựng cơ sở dữ liệu", "Công an xã", "Quý II/2025"],
+    ["2", "Tập huấn kỹ năng số", "Văn phòng", "Thường xuyên"],
+]
+
+
+def test_a_ruled_table_becomes_one_line_per_row_in_its_place(tmp_path):
+    path = tmp_path / "ke-hoach.pdf"
+    path.write_bytes(text_pdf([["II. NHIỆM VỤ", TASKS, "III. TỔ CHỨC THỰC HIỆN"], PAGE_TWO]))
+
+    source = read_source(path)
+
+    assert source.text.split("\n") == [
+        "II. NHIỆM VỤ",
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành",
+        "1 | Xây dựng cơ sở dữ liệu | Công an xã | Quý II/2025",
+        "2 | Tập huấn kỹ năng số | Văn phòng | Thường xuyên",
+        "III. TỔ CHỨC THỰC HIỆN",
+        *PAGE_TWO,
+    ]
+    assert source.tables == [Table(rows=TASKS, line=2)]
 
 
 def test_pdf_with_only_an_owner_password_opens(tmp_path):
