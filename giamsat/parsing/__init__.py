@@ -26,9 +26,9 @@ __all__ = ["ParseError", "Source", "parse_file", "parse_text", "read_source"]
 
 def parse_file(path: str | Path, progress: Progress | None = None) -> ParseResult:
     """Read and parse the plan at ``path``; the reader's warnings join the document's."""
+    source = read_source(path, progress)
     from giamsat.parsing.core import parse_text
 
-    source = read_source(path, progress)
     result = parse_text(source.text, source.tables)
     result.document.warnings.extend(source.warnings)
     return result

@@ -37,7 +37,7 @@ SUFFIXES = {
     ".pdf": PDF,
     ".png": IMAGE, ".jpg": IMAGE, ".jpeg": IMAGE, ".tif": IMAGE, ".tiff": IMAGE,
 }  # fmt: skip
-KIND_NAMES = {TEXT: "văn bản thuần", DOCX: "Word (.docx)", PDF: "PDF", IMAGE: "ảnh"}
+KIND_NAMES = {TEXT: _("văn bản thuần"), DOCX: "Word (.docx)", PDF: "PDF", IMAGE: _("ảnh")}
 CELL_SEPARATOR = " | "  # between the cells of a table row written as one line
 SUPPORTED = ".docx, .pdf, .txt, .md, .png, .jpg, .jpeg, .tif, .tiff"
 
@@ -82,7 +82,7 @@ def read_source(
         source.warnings.insert(
             0,
             _("Tệp mang đuôi “{suffix}” nhưng nội dung là {kind}; đã đọc theo nội dung.").format(
-                suffix=path.suffix or "(không có)", kind=KIND_NAMES[kind]
+                suffix=path.suffix or _("(không có)"), kind=KIND_NAMES[kind]
             ),
         )
     if not source.text.strip():
