@@ -37,6 +37,8 @@ def read_text(data: bytes, name: str) -> Source:
     warnings: list[str] = []
     text = _decode_unicode(data)
     if text is None:
+        text = _mostly_utf8(data, warnings)
+    if text is None:
         _refuse_binary(data[:100_000].decode("latin-1"), _C0, name)
         text, label = _decode_8bit(data, name)
         if label:
@@ -103,6 +105,21 @@ def _decode_unicode(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _mostly_utf8(data: bytes, warnings: list[str]) -> str | None:
+    """UTF-8 with a few broken bytes (a bad copy, a cut file): keep it, mark the bytes."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if broken > max(2, len(text) // 2000) or text.replace("\ufffd", "").isascii():
+        return None
+    warnings.append(
+        _(
+            "Tệp có {count} byte không đúng mã UTF-8; đã thay bằng dấu “\ufffd”, hãy soát lại "
+            "chỗ đó."
+        ).format(count=broken)
+    )
+    return text
 
 
 def _decode_8bit(data: bytes, name: str) -> tuple[str, str]:

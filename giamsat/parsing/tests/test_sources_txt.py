@@ -79,6 +79,17 @@ def test_unicode_files_read_as_nfc_without_warnings(tmp_path, data):
     assert (source.kind, source.ocr, source.tables) == ("txt", False, [])
 
 
+def test_a_few_broken_bytes_in_utf8_are_marked_not_fatal(tmp_path):
+    data = TEXT.encode("utf-8").replace(b"2030", b"20\xff30")
+
+    source = read_source(write(tmp_path, data))
+
+    assert source.text == TEXT.replace("2030", "20\ufffd30")
+    assert source.warnings == [
+        "Tệp có 1 byte không đúng mã UTF-8; đã thay bằng dấu “\ufffd”, hãy soát lại chỗ đó."
+    ]
+
+
 def test_windows_1258_is_composed_to_nfc(tmp_path):
     data = cp1258(TEXT)
     assert b"\xec" in data  # the combining acute accent of Windows-1258 is there
