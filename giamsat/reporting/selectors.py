@@ -1,0 +1,197 @@
+"""Read-only queries over reporting's tables for evaluation.
+
+Evaluation never queries reporting's models itself: it asks here. The roll-up SQL is
+plain SQL that SQLite and PostgreSQL both run, written once as fragments
+(:data:`FROM_VALUES`, :func:`summed_components`) that evaluation's roll-up cache also
+builds its INSERT … SELECT statements from, so a cached and a direct roll-up cannot
+disagree about what a value contributes.
+
+Every value contributes the components of ``giamsat.evaluation.rules.Components``:
+count, sum, numerator and denominator (only when both are given), weight and
+weight × value (the weight is the value of the indicator's weight indicator in the
+same submission), minimum and maximum.
+
+The SQL is assembled from table names taken from the models and fixed fragments;
+every value is a query parameter (hence the ``noqa: S608`` marks).
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.db import connection
+
+from giamsat.kpi.models import Indicator
+from giamsat.orgs.models import Unit
+from giamsat.plans.models import Task
+from giamsat.reporting.models import (
+    ReportingPeriod,
+    Submission,
+    SubmissionStatus,
+    TaskUpdate,
+    Value,
+)
+
+APPROVED = SubmissionStatus.APPROVED.value
+SUBMITTED = SubmissionStatus.SUBMITTED.value
+
+VALUE_TABLE = Value._meta.db_table
+SUBMISSION_TABLE = Submission._meta.db_table
+
+# v: the value, s: its submission, u: the submission's unit, w: the weight's value
+FROM_VALUES = (
+    f"{VALUE_TABLE} v"
+    f" JOIN {SUBMISSION_TABLE} s ON s.id = v.submission_id"
+    f" JOIN {Unit._meta.db_table} u ON u.id = s.unit_id"
+    f" JOIN {Indicator._meta.db_table} i ON i.id = v.indicator_id"
+    f" LEFT JOIN {VALUE_TABLE} w ON w.submission_id = v.submission_id AND w.indicator_id = i.weight_indicator_id"
+)
+
+_HAS_RATIO = "v.numerator IS NOT NULL AND v.denominator IS NOT NULL"
+_HAS_WEIGHT = "w.value IS NOT NULL AND v.value IS NOT NULL"
+_ADDITIVE = (
+    "CASE WHEN v.value IS NOT NULL THEN 1 ELSE 0 END",
+    "COALESCE(v.value, 0)",
+    f"CASE WHEN {_HAS_RATIO} THEN 1 ELSE 0 END",
+    f"CASE WHEN {_HAS_RATIO} THEN v.numerator ELSE 0 END",
+    f"CASE WHEN {_HAS_RATIO} THEN v.denominator ELSE 0 END",
+    f"CASE WHEN {_HAS_WEIGHT} THEN 1 ELSE 0 END",
+    f"CASE WHEN {_HAS_WEIGHT} THEN w.value ELSE 0 END",
+    f"CASE WHEN {_HAS_WEIGHT} THEN w.value * v.value ELSE 0 END",
+)
+COMPONENT_FIELDS = (
+    "n", "total", "n_ratio", "numerator", "denominator", "n_weighted", "weight", "weighted_total",
+    "minimum", "maximum",
+)
+
+
+def summed_components() -> str:
+    """The select list of the components, summed over a GROUP BY (in COMPONENT_FIELDS order)."""
+    return ", ".join([*(f"SUM({e})" for e in _ADDITIVE), "MIN(v.value)", "MAX(v.value)"])
+
+
+def in_list(column: str, values: Sequence) -> tuple[str, list]:
+    """``column IN (%s, …)`` with its parameters; an empty list matches nothing."""
+    if not values:
+        return "1 = 0", []
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def under(prefixes: Iterable[str], column: str = "u.path") -> tuple[str, list]:
+    """``column`` starts with one of the unit path prefixes (index-friendly LIKE)."""
+    prefixes = sorted(set(prefixes))
+    if not prefixes:
+        return "1 = 0", []
+    return "(" + " OR ".join([f"{column} LIKE %s"] * len(prefixes)) + ")", [p + "%" for p in prefixes]
+
+
+def rollup_by_unit(prefixes: Iterable[str], *, indicator_ids: Sequence[int], period_ids: Sequence[int] | None,
+                   statuses: Sequence[str] = (APPROVED,)) -> list[tuple]:
+    """The components of the values of the units under ``prefixes``, one row per
+    (unit, unit path, indicator, period) — for small scopes: a leaf unit and the units
+    merged into it."""
+    where = [under(prefixes), in_list("s.status", statuses), in_list("v.indicator_id", indicator_ids)]
+    if period_ids is not None:
+        where.append(in_list("s.period_id", period_ids))
+    sql = (
+        f"SELECT s.unit_id, u.path, v.indicator_id, s.period_id, {summed_components()}"  # noqa: S608
+        f" FROM {FROM_VALUES} WHERE " + " AND ".join(w for w, _ in where)
+        + " GROUP BY s.unit_id, u.path, v.indicator_id, s.period_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [p for _, params in where for p in params])
+        return cursor.fetchall()
+
+
+def periods(*, kind: str | None = None, until: date | None = None) -> list[ReportingPeriod]:
+    qs = ReportingPeriod.objects.all()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if until:
+        qs = qs.filter(start__lte=until)
+    return list(qs.order_by("end", "kind"))
+
+
+def period(pk: int) -> ReportingPeriod | None:
+    return ReportingPeriod.objects.filter(pk=pk).first()
+
+
+def narratives(prefixes: Iterable[str], *, exclude_unit_id: int | None, period_ids: Sequence[int],
+               statuses: Sequence[str], limit: int = 8) -> list[Submission]:
+    """The latest submissions under ``prefixes`` whose difficulties or recommendations are
+    filled in, newest period first."""
+    from giamsat.orgs.services import paths_q
+
+    qs = (
+        Submission.objects.filter(paths_q(prefixes, "unit__path"), period_id__in=period_ids, status__in=statuses)
+        .exclude(difficulties="", recommendations="")
+        .select_related("unit", "period")
+        .only("unit__name", "unit__path", "period__kind", "period__year", "period__number", "period__end",
+              "difficulties", "recommendations", "status")
+        .order_by("-period__end", "unit__path")
+    )
+    if exclude_unit_id is not None:
+        qs = qs.exclude(unit_id=exclude_unit_id)
+    return list(qs[:limit])
+
+
+def task_reports(tasks: Sequence[Task], *, statuses: Sequence[str]) -> dict[int, list[tuple]]:
+    """For each task, the progress its lead unit reported, oldest first:
+    (status, progress, completed_on, period end)."""
+    result: dict[int, list[tuple]] = {t.pk: [] for t in tasks}
+    rows = (
+        TaskUpdate.objects.filter(task__in=[t.pk for t in tasks], submission__status__in=statuses)
+        .order_by("submission__period__end")
+        .values_list("task_id", "submission__unit_id", "status", "progress", "completed_on", "submission__period__end")
+    )
+    lead = {t.pk: t.lead_unit_id for t in tasks}
+    for task_id, unit_id, status, progress, completed_on, end in rows:
+        if lead.get(task_id) in (None, unit_id):
+            result[task_id].append((status, progress, completed_on, end))
+    return result
+
+
+def latest_period_with_values(unit_ids: Sequence[int], *, statuses: Sequence[str], until: date) -> ReportingPeriod | None:
+    """The latest period (ending by ``until``) in which one of the units has a submission."""
+    sub = (
+        Submission.objects.filter(unit_id__in=unit_ids, status__in=statuses, period__end__lte=until)
+        .order_by("-period__end").values_list("period_id", flat=True).first()
+    )
+    return period(sub) if sub else None
+
+
+def submissions_to_reconcile(source_table: str) -> tuple[list[tuple], list[tuple]]:
+    """Approved submissions not in ``source_table`` at their current version, and rows of
+    ``source_table`` whose submission is no longer approved (or gone): the roll-up
+    cache's to-do list (see giamsat.evaluation.rollup)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT s.id, s.unit_id, s.period_id, s.version, r.version FROM {SUBMISSION_TABLE} s"  # noqa: S608
+            f" LEFT JOIN {source_table} r ON r.submission_id = s.id"
+            " WHERE s.status = %s AND (r.submission_id IS NULL OR r.version <> s.version)",
+            [APPROVED],
+        )
+        fresh = cursor.fetchall()
+        cursor.execute(
+            f"SELECT r.submission_id, r.unit_id, r.period_id FROM {source_table} r"  # noqa: S608
+            f" LEFT JOIN {SUBMISSION_TABLE} s ON s.id = r.submission_id AND s.status = %s"
+            " WHERE s.id IS NULL",
+            [APPROVED],
+        )
+        gone = cursor.fetchall()
+    return fresh, gone
+
+
+def approved_submissions_sql() -> tuple[str, list]:
+    """SELECT id, unit_id, period_id, version of every approved submission."""
+    return f"SELECT id, unit_id, period_id, version FROM {SUBMISSION_TABLE} WHERE status = %s", [APPROVED]  # noqa: S608
+
+
+def approved_submission(pk: int) -> tuple | None:
+    """(id, unit_id, period_id, version) of the submission if it is approved."""
+    return Submission.objects.filter(pk=pk, status=APPROVED).values_list("pk", "unit_id", "period_id", "version").first()
+
+
+def units_with_approved_values(unit_ids: Iterable[int]) -> set[int]:
+    return set(
+        Submission.objects.filter(unit_id__in=set(unit_ids), status=APPROVED).values_list("unit_id", flat=True).distinct()
+    )
