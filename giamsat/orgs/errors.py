@@ -17,3 +17,7 @@ class UnitMoveError(GiamsatError):
 
 class SuccessionError(GiamsatError):
     code = "succession"
+
+
+class UnknownProvinceError(GiamsatError):
+    code = "unknown_province"
