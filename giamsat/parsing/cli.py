@@ -204,6 +204,19 @@ def _console(file: IO[str]):
     return Console(file=file, soft_wrap=False, highlight=False, emoji=False)
 
 
+def _hanging(mark: str, items: list[str]):
+    """Items after a mark, wrapped lines indented under the text."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row(mark, Text(item))
+    return grid
+
+
 def print_table(result: ParseResult, file: IO[str]) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -222,17 +235,18 @@ def print_table(result: ParseResult, file: IO[str]) -> None:
         console.print(f"{label}: {escape(value or '—')}")
     if document.references:
         console.print(_("Căn cứ:"))
+        references = []
         for reference in document.references:
             parts = [reference.number]
             if reference.date:
                 parts.append(_("ngày {date}").format(date=format_date(reference.date)))
             if reference.issuer:
                 parts.append(_("của {issuer}").format(issuer=reference.issuer))
-            console.print("  • " + escape(" ".join(parts)))
+            references.append(" ".join(parts))
+        console.print(_hanging("•", references))
     if document.warnings:
         console.print(_("Cảnh báo:"))
-        for warning in document.warnings:
-            console.print("  ! " + escape(warning))
+        console.print(_hanging("!", document.warnings))
 
     years = sorted({target.year for target in result.targets}, key=lambda y: (y is None, y or 0))
     for year in years:
