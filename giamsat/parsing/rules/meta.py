@@ -1,0 +1,269 @@
+"""The document's own facts: title, number, date, place, issuer, level, references.
+
+From the head of the document (the lines before its first numbered heading):
+
+- number: "Số: 43/KH-MTTQ-BTT", "Số 15-KH/TU"; a number left blank ("Số -KH/ĐU",
+  a plan printed before it was numbered) is "";
+- date and place: "Kim Thành, ngày 12 tháng 9 năm 2025"; a blank day gives no date
+  (the year still counts as the document's year);
+- title: "KẾ HOẠCH" (or "KẾ HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG") and the
+  lines after it, up to a separator, a heading or the opening paragraph;
+- issuer: the body that "xây dựng / ban hành kế hoạch" in the opening paragraph
+  ("Ban Thường vụ Huyện ủy xây dựng kế hoạch"), else a body named in capitals in
+  the head ("HUYỆN ỦY VĨNH THUẬN"), else the signature ("T/M BAN THƯỜNG VỤ");
+- level: from the issuer's words (Trung ương, Bộ Chính trị, Chính phủ → national;
+  Bộ → ministry; tỉnh, Tỉnh ủy → province; huyện, Huyện ủy → district; xã, phường,
+  thị trấn → commune), else from how the text names its own area ("của xã",
+  "toàn xã", "trên địa bàn huyện" ...).
+
+References are every document number cited anywhere (57-NQ/TW, 03/NQ-CP,
+193/2025/QH15, 01/BCDTW ...), with the date after it and the body after "của".
+OCR breaks are mended: "57- NQ/TW", "57-NQ/TVV" (W read as VV), "số 5 7-NQ/TW".
+The same number cited with different dates gives one reference per date; the
+check that warns about it is in ``rules.checks``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from giamsat.parsing.rules.blocks import CONTENT, HEADING, Block, Line
+from giamsat.parsing.rules.dates import find_dates, make_date
+from giamsat.parsing.rules.fold import fold
+from giamsat.parsing.rules.units import body_at, clean_name
+from giamsat.parsing.schema import DocumentMeta, Reference
+
+_HEAD_LINES = 40
+_NUMBER = re.compile(
+    r"(?:^|\s{2,}|\*)\s*so\s*[:.]?\s*(?P<num>[0-9]{0,5})\s*"
+    r"(?P<code>[-/]\s*[a-z][a-z0-9]*(?:\s*[-/]\s*[a-z0-9]+)*)"
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\W\d][^,\d]{0,60}?)\s*,\s*ngay\b[\s.]*(?P<day>[0-9]{0,2})[\s.]*thang\s*"
+    r"(?P<month>[0-9]{1,2})\s*nam\s*(?P<year>(?:19|20)[0-9]{2})"
+)
+_TITLE_WORD = re.compile(r"^(?:ke hoach|chuong trinh|de an)\b")
+_TITLE_STOP = re.compile(r"^(?:thuc hien|can cu|trien khai|nham|de|tren co so|ban|thuong truc)\b")
+_MAX_TITLE_LINES = 6
+_ISSUER = re.compile(
+    r"(?P<issuer>[^,;()]{3,140}?)\s+(?:xay dung|ban hanh|trien khai xay dung)(?:\s+va\s+ban hanh)?"
+    r"\s+(?:ke hoach|chuong trinh|de an)\b"
+)
+_SIGNATURE = re.compile(r"^\W*(?:t/?m|tm|k/?t)\.?\s+(?P<body>.+)$")
+_LEVEL_WORDS = (
+    (
+        "national",
+        re.compile(r"\b(?:trung uong|bo chinh tri|ban bi thu|chinh phu|quoc hoi|thu tuong)\b"),
+    ),
+    ("province", re.compile(r"\b(?:tinh uy|thanh uy|tinh|ubnd tinh|hdnd tinh)\b")),
+    ("district", re.compile(r"\b(?:huyen uy|quan uy|thi uy|huyen|quan|thi xa)\b")),
+    ("commune", re.compile(r"\b(?:xa(?! hoi)|phuong|thi tran|dang uy xa)\b")),
+    ("ministry", re.compile(r"^(?:ban can su dang |dang uy )?bo\s+(?!chinh tri)[a-z]")),
+)
+_AREA = re.compile(
+    r"\b(?:cua|toan|dia ban|tren dia ban|trong)\s+(?P<area>xa|phuong|huyen|tinh)\b(?! hoi)"
+)
+_AREA_LEVEL = {"xa": "commune", "phuong": "commune", "huyen": "district", "tinh": "province"}
+
+_REFERENCE = re.compile(
+    r"(?<![\w/.,-])(?P<num>(?<=số )[0-9] [0-9]|[0-9]{1,4})(?P<year>/(?:19|20)[0-9]{2})?"
+    r"\s?(?P<sep>[-/])\s?(?P<code>[A-ZĐ][A-Za-zĐđ0-9]{0,11})"
+    r"(?P<rest>(?:\s?[-/]\s?[A-ZĐ0-9][A-Za-zĐđ0-9]{0,14})*)(?![\w])"
+)
+_REFERENCE_DATE_GAP = re.compile(r"^[\s,]*(?:[a-z]{1,3}\s+)?(?:ngay\s*)?$")
+_REFERENCE_ISSUER = re.compile(
+    r"^[\s,]*cua\s+(?P<issuer>.{2,80}?)(?=\s+(?:ve|thuc hien|ban hanh|trien khai|tai|nham|de|phe duyet"
+    r"|quy dinh|huong dan)\b|\s*[,;.(:\"]|$)"
+)
+
+
+def read_meta(lines: list[Line], blocks: list[Block]) -> DocumentMeta:
+    head = _head_lines(lines, blocks)
+    meta = DocumentMeta()
+    title_line = _title_line(head)
+    meta.title = _title(head, title_line) if title_line is not None else ""
+    before_title = head[:title_line] if title_line is not None else head
+    meta.number = _number(before_title or head)
+    place, date, _ = _place_date(head)
+    meta.place, meta.date = place, date
+    meta.issuer = _issuer(blocks, head, lines)
+    meta.level = _level(meta.issuer, lines)  # type: ignore[assignment]
+    meta.references = _references(blocks, meta.number)
+    return meta
+
+
+def document_year(lines: list[Line]) -> int | None:
+    """The year the document was signed, when its head says so."""
+    return _place_date(lines[:_HEAD_LINES])[2]
+
+
+def _head_lines(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    first_heading = next(
+        (
+            block.line
+            for block in blocks
+            if block.kind == HEADING and block.heading and block.heading.number
+        ),
+        None,
+    )
+    limit = min(_HEAD_LINES, first_heading - 1) if first_heading else _HEAD_LINES
+    return [line for line in lines[:limit] if line.kind == CONTENT]
+
+
+def _stripped_folded(line: Line) -> str:
+    return line.folded.strip(" *#_")
+
+
+def _title_line(head: list[Line]) -> int | None:
+    for index, line in enumerate(head):
+        raw = line.stripped.strip(" *#_")
+        if _TITLE_WORD.match(_stripped_folded(line)) and raw[:2].isupper():
+            return index
+    return None
+
+
+def _title(head: list[Line], index: int) -> str:
+    parts = [head[index].stripped.strip(" *#_")]
+    previous = head[index]
+    for line in head[index + 1 : index + _MAX_TITLE_LINES]:
+        if line.number - previous.number > 3:
+            break
+        text = line.stripped.strip(" *#_")
+        folded = _stripped_folded(line)
+        if not text or set(text) <= set("-_=*. "):
+            break
+        first_line = len(parts) == 1
+        if not first_line and (
+            len(text) > 200 or (text[0].isupper() and _TITLE_STOP.match(folded))
+        ):
+            break
+        if not first_line and text[0].isupper() and parts[-1][-1:] in ".;:":
+            break
+        parts.append(text)
+        previous = line
+    return " ".join(" ".join(parts).split())
+
+
+def _number(head: list[Line]) -> str:
+    for line in head:
+        match = _NUMBER.search(line.folded)
+        if not match:
+            continue
+        if not match.group("num"):
+            return ""
+        start, end = line.raw_col(match.start("num")), line.raw_col(match.end("code"))
+        return re.sub(r"\s+", "", line.raw[start:end])
+    return ""
+
+
+def _place_date(head: list[Line]) -> tuple[str, str | None, int | None]:
+    for line in head:
+        match = _PLACE_DATE.search(line.folded)
+        if not match:
+            continue
+        raw_place = line.raw[line.raw_col(match.start("place")) : line.raw_col(match.end("place"))]
+        place = re.split(r"\s{2,}", raw_place.strip(" *_"))[-1].strip(" *_,")
+        year, month = int(match.group("year")), int(match.group("month"))
+        day = int(match.group("day")) if match.group("day") else None
+        date = make_date(year, month, day) if day else None
+        return place, date, year
+    return "", None, None
+
+
+def _issuer(blocks: list[Block], head: list[Line], lines: list[Line]) -> str:
+    found = ""
+    for block in blocks:
+        if block.kind == HEADING and block.heading and block.heading.number:
+            break
+        for match in _ISSUER.finditer(block.folded):
+            start = len(block.folded) - len(block.folded[match.start("issuer") :].lstrip())
+            if body_at(block.folded, block.aligned_text, start) is not None:
+                found = clean_name(block.source(start, match.end("issuer")))
+    if found:
+        return found
+    for line in head:
+        text = line.stripped.strip(" *#_")
+        letters = [char for char in text if char.isalpha()]
+        if letters and not any(char.islower() for char in letters):
+            folded = _stripped_folded(line)
+            if not folded.startswith(("dang cong san", "cong hoa", "ke hoach", "chuong trinh")):
+                body = body_at(folded, text)
+                if body is not None:
+                    return clean_name(text[body.start : body.end])
+    for line in reversed(lines):
+        match = _SIGNATURE.match(_stripped_folded(line)) if line.kind == CONTENT else None
+        if match:
+            text = line.stripped.strip(" *#_")
+            return clean_name(text[line.raw_col(match.start("body")) - line.start :]).capitalize()
+    return ""
+
+
+def _level(issuer: str, lines: list[Line]) -> str:
+    folded = fold(issuer)
+    best = None
+    for level, pattern in _LEVEL_WORDS:
+        match = pattern.search(folded)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), level)
+    if best is not None:
+        return best[1]
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for match in _AREA.finditer(line.folded):
+            counts[_AREA_LEVEL[match.group("area")]] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    return "other"
+
+
+def _references(blocks: list[Block], own_number: str) -> list[Reference]:
+    occurrences: dict[str, list[tuple[str | None, str, int]]] = {}
+    for block in blocks:
+        text = block.aligned_text
+        matches = list(_REFERENCE.finditer(text))
+        for position, match in enumerate(matches):
+            number = _normalise(match)
+            if not number or number == own_number:
+                continue
+            limit = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+            date, after = _reference_date(block.folded, match.end(), min(limit, match.end() + 60))
+            issuer = _reference_issuer(block, after, limit)
+            occurrences.setdefault(number, []).append((date, issuer, block.line_at(match.start())))
+    references = []
+    for number, cited in occurrences.items():
+        issuer = next((issuer for _, issuer, _ in cited if issuer), "")
+        dates = []
+        for date, _, line in cited:
+            if date and date not in [d for d, _ in dates]:
+                dates.append((date, line))
+        if not dates:
+            references.append(Reference(number, None, issuer, cited[0][2]))
+        for date, line in dates:
+            references.append(Reference(number, date, issuer, line))
+    return references
+
+
+def _normalise(match: re.Match[str]) -> str:
+    code = match.group("code") + re.sub(r"\s+", "", match.group("rest"))
+    code = code.replace("VV", "W")
+    number = match.group("num").replace(" ", "") + (match.group("year") or "")
+    return number + match.group("sep") + code
+
+
+def _reference_date(folded: str, start: int, end: int) -> tuple[str | None, int]:
+    tail = folded[start:end]
+    for span in find_dates(tail):
+        if span.precision != "day":
+            continue
+        if _REFERENCE_DATE_GAP.match(tail[: span.start]):
+            return span.iso, start + span.end
+        break
+    return None, start
+
+
+def _reference_issuer(block: Block, start: int, limit: int) -> str:
+    match = _REFERENCE_ISSUER.match(block.folded[start : min(limit, start + 100)])
+    if not match:
+        return ""
+    return clean_name(block.source(start + match.start("issuer"), start + match.end("issuer")))

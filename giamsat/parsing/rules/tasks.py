@@ -1,0 +1,167 @@
+"""Tasks: each bullet or numbered item of the tasks part, with who, when and how often.
+
+- ``title``: the item's first sentence or clause (up to ". ", ";" or ":");
+- ``lead``: the body the item starts with ("Ủy ban nhân dân xã bố trí nguồn lực"),
+  or the body named with "chủ trì" ("Sở Tài chính chủ trì", "chủ trì: Sở Tài
+  chính") or after "giao" ("Giao UBND huyện xây dựng ...");
+- ``coordinating``: the bodies after "phối hợp với" or "phối hợp:";
+- ``deadline``: "hoàn thành trong tháng 4/2025", "trước ngày 30/6/2025",
+  "quý II/2025", "trong năm 2025" (``rules.dates.find_deadline``);
+- ``recurring``: "thường xuyên", "hằng năm", "hàng năm", "định kỳ", "thường niên",
+  "hằng quý", "hàng tháng" — when the item has no deadline (a task due in April
+  whose results are "định kỳ sơ kết" is a one-off);
+- ``product``: after "sản phẩm:" / "sản phẩm là".
+
+In the implementation part an item with a deadline is a task too, led by the body
+it names ("Các Chi, Đảng uỷ trực thuộc Huyện ủy tổ chức ... (hoàn thành trong
+tháng 4/2025)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from giamsat.parsing.rules.blocks import Block
+from giamsat.parsing.rules.dates import find_deadline
+from giamsat.parsing.rules.fold import words
+from giamsat.parsing.rules.units import body_at, clean_name
+from giamsat.parsing.schema import Task
+
+_RECURRING = re.compile(
+    words(
+        "thuong xuyen",
+        "hang nam",
+        "hang quy",
+        "hang thang",
+        "hang tuan",
+        "dinh ky",
+        "thuong nien",
+        "moi nam",
+    )
+    + r"\b"
+)
+_LEAD_LABEL = re.compile(r"\b(?:co quan |don vi )?chu tri\s*:\s*")
+_LEAD_BEFORE = re.compile(r"\bchu tri\b")
+_GIAO = re.compile(r"\bgiao(?: cho)?\s+")
+_COORDINATING = re.compile(r"\b(?:co quan |don vi )?phoi hop(?:\s+voi|\s*:)\s*")
+_PRODUCT = re.compile(r"\bsan pham(?:\s*:|\s+la)\s*")
+_LIST_END = re.compile(
+    r"[.;)]|\s(?:de|nham|trong|ve|thuc hien|trien khai|to chuc|xay dung|theo doi)\s"
+)
+_TITLE_END = re.compile(r";|:\s|\.\s+(?=\S)")
+_MAX_TITLE = 250
+_MAX_LIST_WORDS = 12
+
+
+def task_from_block(block: Block, section: str) -> Task:
+    folded = block.folded
+    deadline = find_deadline(folded)
+    lead = _lead(block)
+    return Task(
+        title=_title(block),
+        section=section,
+        lead=lead,
+        coordinating=_coordinating(block),
+        deadline=deadline.iso if deadline else None,
+        recurring=deadline is None and bool(_RECURRING.search(folded)),
+        product=_product(block),
+        line=block.line,
+        text=block.text,
+    )
+
+
+def task_with_deadline(block: Block, section: str) -> Task | None:
+    """A task in the implementation part: only when the item names its deadline."""
+    if find_deadline(block.folded) is None:
+        return None
+    return task_from_block(block, section)
+
+
+def _title(block: Block) -> str:
+    folded = block.folded
+    end = len(folded)
+    for match in _TITLE_END.finditer(folded):
+        if len(folded[: match.start()].split()) >= 3:
+            end = match.start()
+            break
+    title = " ".join(block.source(0, end).split()).strip(" ,;:*")
+    if len(title) > _MAX_TITLE:
+        title = title[:_MAX_TITLE].rsplit(" ", 1)[0]
+    return title
+
+
+def _lead(block: Block) -> str:
+    folded = block.folded
+    label = _LEAD_LABEL.search(folded)
+    if label:
+        return _name_at(block, label.end())
+    body = body_at(folded, block.aligned_text)
+    if body is not None and body.verb is not None:
+        return clean_name(block.source(body.start, body.end))
+    giao = _GIAO.search(folded)
+    if giao:
+        name = _name_at(block, giao.end())
+        if name:
+            return name
+    before = _LEAD_BEFORE.search(folded)
+    if before:
+        return _name_before(block, before.start())
+    return ""
+
+
+def _name_at(block: Block, position: int) -> str:
+    body = body_at(block.folded, block.aligned_text, position)
+    if body is not None:
+        return clean_name(block.source(body.start, body.end))
+    return ""
+
+
+def _name_before(block: Block, position: int) -> str:
+    """The body just before "chủ trì": from the last clause start to ``position``."""
+    folded = block.folded
+    start = max(
+        folded.rfind(";", 0, position),
+        folded.rfind(". ", 0, position),
+        folded.rfind(":", 0, position),
+    )
+    start = start + 1 if start >= 0 else 0
+    while start < position and folded[start] in " ,(":
+        start += 1
+    body = body_at(folded, block.aligned_text, start)
+    if body is None or body.end > position:
+        return ""
+    return clean_name(block.source(body.start, body.end))
+
+
+def _coordinating(block: Block) -> list[str]:
+    folded = block.folded
+    match = _COORDINATING.search(folded)
+    if not match:
+        return []
+    start = match.end()
+    body = body_at(folded, block.aligned_text, start)
+    if body is not None:
+        end = body.end
+    else:
+        stop = _LIST_END.search(folded, start)
+        end = stop.start() if stop else len(folded)
+        if len(folded[start:end].split()) > _MAX_LIST_WORDS:
+            return []
+    names = []
+    position = start
+    for part in re.split(r"(,|\bva\b)", folded[start:end]):
+        if part not in (",", "va") and part.strip():
+            name = clean_name(block.source(position, position + len(part)))
+            if name:
+                names.append(name)
+        position += len(part)
+    return names
+
+
+def _product(block: Block) -> str:
+    match = _PRODUCT.search(block.folded)
+    if not match:
+        return ""
+    stop = re.compile(r"[;.]").search(block.folded, match.end())
+    end = stop.start() if stop else len(block.folded)
+    return " ".join(block.source(match.end(), end).split())
