@@ -59,6 +59,7 @@ class _Frame:
     title: str
     year: int | None
     names_part: bool  # the title names a part of the plan ("Mục tiêu cụ thể")
+    line: int
 
 
 @dataclass
@@ -155,8 +156,9 @@ def _place_blocks(
     """Walk the headings once: each block's part, milestone year, sub-heading and number.
 
     Also fills ``found`` with the sections, and returns for each the key under which
-    a repeated number is a duplicate: the top part for a dotted number ("2.1.3"),
-    the whole path above it otherwise ("a" under "2.1" and "a" under "2.2" differ).
+    a repeated number is a duplicate: the heading of its top part for a dotted number
+    ("2.1.3" twice in "II"), all the headings above it otherwise ("a" under "2.1" and
+    "a" under "2.2" differ, and so do the "1." of two parts both numbered "III").
     """
     frames: list[_Frame] = []
     zone, zone_level = PREAMBLE, 0
@@ -184,14 +186,16 @@ def _place_blocks(
             if heading.number:
                 parent = next((frame.number for frame in reversed(frames) if frame.number), None)
                 found.append(Section(heading.number, title, block.line, parent))
-                path = tuple(frame.number for frame in frames if frame.number)
+                path = tuple(str(frame.line) for frame in frames if frame.number)
                 keys.append(
                     path[:1] + (heading.number,)
                     if "." in heading.number
                     else path + (heading.number,)
                 )
             new_zone = sections.zone_of(block.text)
-            frames.append(_Frame(level, heading.number, title, year, new_zone is not None))
+            frames.append(
+                _Frame(level, heading.number, title, year, new_zone is not None, block.line)
+            )
             paragraph_year = None
             if zone == PREAMBLE or level <= zone_level:
                 if new_zone is not None:

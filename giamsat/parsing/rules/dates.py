@@ -131,9 +131,23 @@ def find_deadline(folded: str) -> DateSpan | None:
     for span in find_dates(folded):
         if span.precision in ("month", "quarter"):
             return span
+        if span.precision == "year" and _is_period(folded, span):
+            continue
         if _DEADLINE_CUE.search(folded, max(0, span.start - 40), span.start):
             return span
     return None
+
+
+_PERIOD_AFTER = re.compile(r"\s*(?:-|den|toi)\s*(?:nam\s*)?(?:19|20)[0-9]{2}")
+_PERIOD_BEFORE = re.compile(r"(?:19|20)[0-9]{2}\s*(?:-|den|toi)\s*$|giai doan\W*$")
+
+
+def _is_period(folded: str, span: DateSpan) -> bool:
+    """ "năm 2025 đến năm 2030", "giai đoạn năm 2025": a period, not a deadline."""
+    return bool(
+        _PERIOD_AFTER.match(folded, span.end)
+        or _PERIOD_BEFORE.search(folded, max(0, span.start - 16), span.start)
+    )
 
 
 def parse_cell_date(folded: str) -> str | None:

@@ -72,10 +72,18 @@ _REFERENCE = re.compile(
     r"(?P<rest>(?:\s?[-/]\s?[A-ZĐ0-9][A-Za-zĐđ0-9]{0,14})*)(?![\w])"
 )
 _REFERENCE_DATE_GAP = re.compile(r"^[\s,]*(?:[a-z]{1,3}\s+)?(?:ngay\s*)?$")
-_REFERENCE_ISSUER = re.compile(
-    r"^[\s,]*cua\s+(?P<issuer>.{2,80}?)(?=\s+(?:ve|thuc hien|ban hanh|trien khai|tai|nham|de|phe duyet"
-    r"|quy dinh|huong dan)\b|\s*[,;.(:\"]|$)"
+_DOCUMENT_KIND = (
+    r"(?:nghi quyet|quyet dinh|chi thi|ket luan|ke hoach|chuong trinh|thong tu|nghi dinh"
+    r"|cong van|de an)"
 )
+_REFERENCE_ISSUER = re.compile(
+    r"^[\s,]*cua\s+(?P<issuer>.{2,80}?)(?=\s+(?:ve|thuc hien|ban hanh|trien khai|tai|nham|de"
+    r"|phe duyet|quy dinh|huong dan|thanh (?:cac|mot|nhung)|va " + _DOCUMENT_KIND + r")\b"
+    r"|\s*[,;.(:\"]|$)"
+)
+# Between two references that share the "của ..." after the second: "Nghị quyết số
+# 03/NQ-CP ngày 09/01/2025, Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ".
+_SHARED_ISSUER_GAP = re.compile(r"^[\s,]*(?:va\s+)?(?:" + _DOCUMENT_KIND + r"\s*)?(?:so\s*)?$")
 
 
 def read_meta(lines: list[Line], blocks: list[Block]) -> DocumentMeta:
@@ -222,14 +230,19 @@ def _references(blocks: list[Block], own_number: str) -> list[Reference]:
     for block in blocks:
         text = block.aligned_text
         matches = list(_REFERENCE.finditer(text))
+        cited: list[list] = []  # number, date, issuer, line, shares the next one's issuer
         for position, match in enumerate(matches):
-            number = _normalise(match)
-            if not number or number == own_number:
-                continue
             limit = matches[position + 1].start() if position + 1 < len(matches) else len(text)
             date, after = _reference_date(block.folded, match.end(), min(limit, match.end() + 60))
             issuer = _reference_issuer(block, after, limit)
-            occurrences.setdefault(number, []).append((date, issuer, block.line_at(match.start())))
+            shares = not issuer and bool(_SHARED_ISSUER_GAP.match(block.folded[after:limit]))
+            cited.append([_normalise(match), date, issuer, block.line_at(match.start()), shares])
+        for position in range(len(cited) - 2, -1, -1):
+            if cited[position][4]:
+                cited[position][2] = cited[position + 1][2]
+        for number, date, issuer, line, _ in cited:
+            if number and number != own_number:
+                occurrences.setdefault(number, []).append((date, issuer, line))
     references = []
     for number, cited in occurrences.items():
         issuer = next((issuer for _, issuer, _ in cited if issuer), "")

@@ -27,16 +27,21 @@ from giamsat.parsing.schema import UnitDuty
 _PREFIX = re.compile(
     r"^\W*(?:(?:trach nhiem|nhiem vu)(?: cu the)?\s+cua|doi voi|giao cho|giao|de nghi|yeu cau)\s+"
 )
+# Words that always open a body's name.
 _HEAD = re.compile(
     r"(?:cac\s+)?(?:"
     r"u ?y\s+ban|ubnd|hdnd|ubmttq|mttq|ubkt|mat tran|hoi dong|van phong|chi bo|chi uy"
     r"|dang uy|dang bo|huyen uy|tinh uy|thanh uy|thi uy|quan uy|xa uy|cap uy|thuong truc|thuong vu"
     r"|co quan|to chuc (?=dang|co so|chinh tri|thanh vien|doan|hoi|xa hoi)|to cong nghe|cong an"
-    r"|quan su|bo chi huy|trung tam|chi cuc|cuc|ngan hang|kho bac|lien doan|cong doan|tinh doan"
-    r"|huyen doan|doan thanh nien|doan the|doan|hoi|dong chi|chuyen vien|nguoi dung dau"
-    r"|ban(?! hanh)|so(?! (?:lieu|hoa|luong|lan|la)\b)|phong(?! (?:trao|chong|ngua)\b)"
-    r"|chi(?=\s*,)|chi(?= dang)|bo(?= [a-z])|to chuc(?= dang)|btv|btt|bch"
+    r"|bo chi huy|lien doan|cong doan|tinh doan|huyen doan|doan thanh nien|doan the|dong chi"
+    r"|chuyen vien|nguoi dung dau|ban(?! hanh)|chi(?=\s*,)|chi(?= dang)|btv|btt|bch"
     r")\b"
+)
+# Words that open a body's name only as a proper name: "Sở Tài chính", "Bộ Công an",
+# not "số liệu", "bố trí", "phòng chống", "hội nghị".
+_PROPER_HEAD = re.compile(
+    r"(?:cac\s+)?(?:so|bo|phong|hoi|doan|cuc|chi cuc|trung tam|ngan hang|kho bac|quan su|truong|vien)"
+    r"\b\s*"
 )
 _COMPOUNDS = tuple(
     sorted(
@@ -187,7 +192,12 @@ def body_at(folded: str, raw: str, start: int = 0) -> BodyName | None:
         start = prefix.end()
     head = _COMPOUND_RE.match(folded, start) or _HEAD.match(folded, start)
     if not head:
-        return None
+        head = _PROPER_HEAD.match(folded, start)
+        if not head:
+            return None
+        plural = folded.startswith("cac", head.start())  # "các sở, ban, ngành"
+        if not plural and not (_capitalised(raw, head.start()) and _capitalised(raw, head.end())):
+            return None
     position = head.end()
     end = position
     count = 0
@@ -250,6 +260,7 @@ def starts_with_body(text: str) -> bool:
 _CLOSING = re.compile(r"^\W*(?:ke hoach nay|tren day|noi nhan)\b")
 _HEADING_WORDS = 20
 _SHORT_NAME_WORDS = 12
+_ITEM_NAME_WORDS = 15  # a bullet naming a body names it briefly
 
 
 @dataclass(frozen=True)
@@ -313,7 +324,7 @@ def _unit_from_heading(block, has_children: bool) -> UnitDuty | None:
 
 def _unit_from_item(block) -> UnitDuty | None:
     body = body_at(block.folded, block.aligned_text)
-    if body is None:
+    if body is None or block.folded.count(" ", body.start, body.end) >= _ITEM_NAME_WORDS:
         return None
     after = block.folded[body.end :].lstrip()
     if after.startswith(":"):
