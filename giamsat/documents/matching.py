@@ -20,13 +20,14 @@ docs/decisions/0005-indicator-mapping.md says why these weights.
 """
 
 import math
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from giamsat.documents.folding import fold
 
-PRESELECT_AT = 0.65
+PRESELECT_AT = 0.58
 SHOWN = 3
 WEIGHTS = {"name": 0.8, "unit": 0.15, "category": 0.05}
 
@@ -42,6 +43,9 @@ _NOISE = sorted(
     key=len,
     reverse=True,
 )
+
+
+_GENERATION = re.compile(r"\b(\d) g\b")  # OCR's "6 G" is "6G"
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Candidate:
 
 def core_words(name: str) -> str:
     """The folded name without framing words: what the indicator measures."""
-    text = f" {fold(name)} "
+    text = " " + _GENERATION.sub(r"\1g", fold(name)) + " "
     for phrase in _NOISE:
         text = text.replace(f" {phrase} ", " ")
         text = text.replace(f" {phrase} ", " ")  # overlapping occurrences

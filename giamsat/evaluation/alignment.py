@@ -158,8 +158,8 @@ def compare(child: TargetFact, parent: TargetFact) -> int | None:
 
 
 def describe(t: TargetFact) -> str:
-    """"≥ 80 %", "trong khoảng 8–10 %": a target's demand in words, numbers localised."""
-    unit = f" {t.unit}" if t.unit else ""
+    """"≥ 80%", "từ 8 đến 10%": a target's demand in words, numbers localised."""
+    unit = t.unit if t.unit.startswith("%") else (f" {t.unit}" if t.unit else "")
     if t.comparator == "between" and t.value_max is not None:
         return _("từ {low} đến {high}{unit}").format(
             low=number_format(t.value), high=number_format(t.value_max), unit=unit

@@ -90,7 +90,7 @@ def test_weaker_target_is_reported_with_both_texts():
     assert finding.kind == Kind.WEAKER
     assert finding.message == (
         "Chỉ tiêu “Tỉ lệ doanh nghiệp có hoạt động đổi mới sáng tạo” năm 2030: "
-        "kế hoạch đặt > 20 %, thấp hơn văn bản cấp trên (> 40 %)."
+        "kế hoạch đặt > 20%, thấp hơn văn bản cấp trên (> 40%)."
     )
     assert (finding.child.line, finding.child.text) == (45, "Tỷ lệ dịch vụ công trực tuyến > 20%")
     assert (finding.parent.plan_number, finding.parent.line) == ("57-NQ/TW", 5)
@@ -101,7 +101,7 @@ def test_stronger_target_is_good_news():
     [finding] = align(plan(2, [target(value="85")]), plan(1, [target(value="80")]))
     assert finding.kind == Kind.STRONGER
     assert finding.good_news
-    assert "cao hơn văn bản cấp trên (≥ 80 %)" in finding.message
+    assert "cao hơn văn bản cấp trên (≥ 80%)" in finding.message
 
 
 def test_equal_target_gives_no_finding():
@@ -129,8 +129,8 @@ def test_earlier_milestone_that_already_meets_parent_is_good_news():
     assert kinds(findings) == [Kind.STRONGER, Kind.ALREADY_MET]
     assert findings[1].child.line == 7
     assert findings[1].message == (
-        "Chỉ tiêu “Tỷ lệ dịch vụ công trực tuyến”: ngay năm 2025 kế hoạch đã đặt ≥ 80 %, "
-        "đạt mức văn bản cấp trên đặt cho năm 2030 (≥ 80 %)."
+        "Chỉ tiêu “Tỷ lệ dịch vụ công trực tuyến”: ngay năm 2025 kế hoạch đã đặt ≥ 80%, "
+        "đạt mức văn bản cấp trên đặt cho năm 2030 (≥ 80%)."
     )
 
 
@@ -151,7 +151,7 @@ def test_indicator_not_taken_up_is_missing_once():
     assert finding.kind == Kind.MISSING
     assert finding.child is None
     assert finding.message == (
-        "Kế hoạch không có chỉ tiêu “Quy mô kinh tế số” mà văn bản cấp trên đặt ra (≥ 30 % GDP đến năm 2030)."
+        "Kế hoạch không có chỉ tiêu “Quy mô kinh tế số” mà văn bản cấp trên đặt ra (≥ 30% GDP đến năm 2030)."
     )
 
 
