@@ -19,6 +19,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _C0 = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # line breaks are tidied
@@ -29,7 +30,9 @@ def tidy(text: str) -> str:
     text = text.lstrip("\ufeff")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _LINE_BREAKS.sub("\n", text) if _LINE_BREAKS.search(text) else text
+    if any(char in text for char in _BREAK_CHARS):  # much faster than the regex's search
+        text = _LINE_BREAKS.sub("\n", text)
+    return text
 
 
 def read_text(data: bytes, name: str) -> Source:
