@@ -22,7 +22,7 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if value in {"0", "false", "no", "off"}:
         return False
-    raise ConfigError(f"Biến môi trường {name} phải là true hoặc false, không phải {raw!r}")
+    raise ConfigError(f"Biến môi trường {name} phải là true hoặc false, không phải “{raw}”.")
 
 
 def env_int(name: str, default: int) -> int:
@@ -32,7 +32,7 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ConfigError(f"Biến môi trường {name} phải là số nguyên, không phải {raw!r}") from None
+        raise ConfigError(f"Biến môi trường {name} phải là số nguyên, không phải “{raw}”.") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ PostgreSQL. ``GIAMSAT_ENV=production`` turns on secure cookies and HSTS and refu
 the development secret key. Every variable is listed in ``.env.example``.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -21,7 +22,7 @@ ENVIRONMENT = env_str("GIAMSAT_ENV", "test" if os.environ.get("PYTEST_VERSION") 
 if ENVIRONMENT not in {"development", "production", "test"}:
     raise ConfigError(
         f"Biến môi trường GIAMSAT_ENV phải là development, production hoặc test, "
-        f"không phải {ENVIRONMENT!r}"
+        f"không phải “{ENVIRONMENT}”."
     )
 PRODUCTION = ENVIRONMENT == "production"
 
@@ -29,7 +30,8 @@ _DEV_SECRET = "giamsat-development-secret-do-not-use-in-production"  # noqa: S10
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET)
 if PRODUCTION and (SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50):
     raise ConfigError(
-        "GIAMSAT_ENV=production cần biến SECRET_KEY riêng, dài ít nhất 50 ký tự."
+        "GIAMSAT_ENV=production cần biến SECRET_KEY riêng, dài ít nhất 50 ký tự. Tạo một khóa "
+        "bằng: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 DEBUG = env_bool("DEBUG", not PRODUCTION)
@@ -45,7 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "axes",
+    "giamsat.orgs.axes_config.AxesConfig",  # django-axes, named in Vietnamese
     "giamsat.audit",
     "giamsat.orgs",
     "giamsat.kpi",
@@ -122,7 +124,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "giamsat.orgs.backends.LoginThrottleBackend",  # django-axes' lockout, first
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -138,12 +140,17 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
 
-# Login throttling (django-axes): lock a username+IP after repeated failures.
+# Login throttling (django-axes): the AXES_FAILURE_LIMIT-th wrong password for a
+# username from one address locks that pair out for AXES_COOLOFF_MINUTES; the
+# lockout page is orgs.views.lockout. Per username *and* address, so nobody can
+# lock a colleague out from another machine.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_LOCKOUT_CALLABLE = "giamsat.orgs.views.lockout"
+AXES_HTTP_RESPONSE_CODE = 429
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -172,6 +179,8 @@ FORMAT_MODULE_PATH = ["giamsat.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("GIAMSAT_STATIC_ROOT", str(VAR_DIR / "static")))
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # else WhiteNoise warns on every start
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("GIAMSAT_MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {

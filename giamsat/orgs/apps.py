@@ -6,3 +6,8 @@ class OrgsConfig(AppConfig):
     name = "giamsat.orgs"
     label = "orgs"
     verbose_name = _("Đơn vị và người dùng")
+
+    def ready(self):
+        from giamsat import checks
+
+        checks.register()

@@ -1,0 +1,8 @@
+"""django-axes under a Vietnamese name in the admin (its app has no translation)."""
+
+from axes.apps import AppConfig as AxesAppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AxesConfig(AxesAppConfig):
+    verbose_name = _("Chống dò mật khẩu")
