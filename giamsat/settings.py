@@ -9,9 +9,7 @@ import datetime
 import os
 from pathlib import Path
 
-import dj_database_url
-
-from giamsat.env import env_bool, env_int, env_list, env_str
+from giamsat.env import env_bool, env_database, env_int, env_list, env_str
 from giamsat.errors import ConfigError
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -93,34 +91,22 @@ TEMPLATES = [
     },
 ]
 
-_database_url = env_str("DATABASE_URL", "")
-if _database_url:
-    try:
-        _db = dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
-    except Exception as exc:  # dj_database_url raises several kinds
-        raise ConfigError(
-            f"Biến môi trường DATABASE_URL không hợp lệ ({exc}). "
-            "Ví dụ đúng: postgres://user:password@127.0.0.1:5432/giamsat"
-        ) from None
-    if not _db.get("ENGINE"):
-        raise ConfigError("Biến môi trường DATABASE_URL không hợp lệ: thiếu loại cơ sở dữ liệu.")
-    _db.setdefault("OPTIONS", {})
-    if "postgresql" in _db["ENGINE"]:
-        _db["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
-    DATABASES = {"default": _db}
-else:
+_db = env_database("DATABASE_URL", conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+if _db and "postgresql" in _db["ENGINE"]:
+    _db.setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+if _db is None:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("GIAMSAT_SQLITE_PATH", str(VAR_DIR / "giamsat.sqlite3")),
-            "OPTIONS": {
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
+    _db = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": env_str("GIAMSAT_SQLITE_PATH", str(VAR_DIR / "giamsat.sqlite3")),
     }
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    _db.setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
+DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
