@@ -21,3 +21,17 @@ class SuccessionError(GiamsatError):
 
 class UnknownProvinceError(GiamsatError):
     code = "unknown_province"
+
+
+class UnknownUnitError(GiamsatError):
+    status = 404
+    code = "unknown_unit"
+
+    def __init__(self, code: str, *, location: str = "unit"):
+        super().__init__(_("Không có đơn vị mã “{code}”.").format(code=code), location=location)
+
+
+class MemberError(GiamsatError):
+    """A user or membership that cannot be created as asked."""
+
+    code = "member"
