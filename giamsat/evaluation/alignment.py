@@ -29,12 +29,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from giamsat.documents.folding import fold
 from giamsat.documents.matching import unit_family
+from giamsat.web.templatetags.giamsat_format import vn_number
 
 TASK_MATCH_AT = 0.8
 COMPARATOR_WORDS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "~": "≈"}
@@ -162,9 +163,9 @@ def describe(t: TargetFact) -> str:
     unit = t.unit if t.unit.startswith("%") else (f" {t.unit}" if t.unit else "")
     if t.comparator == "between" and t.value_max is not None:
         return _("từ {low} đến {high}{unit}").format(
-            low=number_format(t.value), high=number_format(t.value_max), unit=unit
+            low=vn_number(t.value), high=vn_number(t.value_max), unit=unit
         )
-    return f"{COMPARATOR_WORDS.get(t.comparator, t.comparator)} {number_format(t.value)}{unit}"
+    return f"{COMPARATOR_WORDS.get(t.comparator, t.comparator)} {vn_number(t.value)}{unit}"
 
 
 # --- the findings --------------------------------------------------------------
