@@ -91,3 +91,27 @@ class Task(models.Model):
 
     def __str__(self):
         return self.title[:80]
+
+
+class PlanUnit(models.Model):
+    """A body the plan's implementation section names, with the duties it gives it.
+
+    ``name`` is as the document writes it; ``unit`` is the unit it was matched to, if any.
+    """
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="assigned_units")
+    name = models.CharField(_("đơn vị (theo văn bản)"), max_length=500)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="plan_assignments",
+    )
+    duties = models.JSONField(_("nhiệm vụ được giao"), default=list, blank=True)
+    source_line = models.PositiveIntegerField(_("dòng"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đơn vị thực hiện")
+        verbose_name_plural = _("đơn vị thực hiện")
+        ordering = ["plan", "source_line", "id"]
+
+    def __str__(self):
+        return self.name
