@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from giamsat.kpi import views
 
 app_name = "kpi"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.indicator_list, name="list"),
+    path("<str:code>/", views.indicator_detail, name="detail"),
+]
