@@ -3,7 +3,7 @@
 import logging
 
 from django.utils.translation import gettext as _
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from giamsat.errors import GiamsatError
 
@@ -11,6 +11,26 @@ log = logging.getLogger("giamsat.api")
 
 
 def install_error_handlers(api) -> None:
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc: AuthenticationError):
+        response = api.create_response(request, {
+            "error": "unauthenticated",
+            "message": _("Cần đăng nhập, hoặc gửi khóa API trong header “Authorization: Bearer KHÓA”."),
+        }, status=401)
+        response["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        if exc.status_code == 403 and "CSRF" in exc.message:
+            body = {"error": "csrf", "message": _(
+                "Thiếu hoặc sai mã CSRF: khi dùng phiên đăng nhập của trang web, hãy gửi kèm header "
+                "X-CSRFToken; phần mềm khác hãy dùng khóa API.")}
+        else:
+            body = {"error": "http", "message": _("Yêu cầu không thực hiện được (mã {status}).").format(
+                status=exc.status_code)}
+        return api.create_response(request, body, status=exc.status_code)
+
     @api.exception_handler(GiamsatError)
     def domain_error(request, exc: GiamsatError):
         body = {"error": exc.code, "message": exc.message}

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from giamsat.api.auth import API_AUTH
 from giamsat.api.errors import install_error_handlers
 from giamsat.documents.api import router as documents_router
 from giamsat.evaluation.api import router as evaluation_router
@@ -15,6 +16,7 @@ api = NinjaAPI(
     version="1",
     description="Theo dõi thực hiện Nghị quyết 57-NQ/TW: đơn vị, kế hoạch, chỉ tiêu, báo cáo, đánh giá.",
     urls_namespace="api",
+    auth=API_AUTH,  # routers that name no auth of their own: a token or the web session
 )
 install_error_handlers(api)
 api.add_router("/units", orgs_router)

@@ -31,7 +31,7 @@ from django.db.models import Q, QuerySet, TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from giamsat.errors import PermissionDeniedError
+from giamsat.errors import NotFoundError, PermissionDeniedError
 from giamsat.orgs.models import Membership, Role, Unit
 from giamsat.orgs.services import paths_q, scopes_by_root
 
@@ -138,6 +138,18 @@ def require(user, action: str, unit: Unit | None) -> None:
                 action=Action(action).label, unit=unit.name if unit is not None else "?"
             )
         )
+
+
+def visible_unit(user, code: str, action: str = Action.VIEW) -> Unit:
+    """The unit coded ``code`` if ``user`` may do ``action`` on it.
+
+    A unit out of reach raises the same NotFoundError as a code that does not
+    exist, so callers never reveal which units exist outside a user's scope.
+    """
+    unit = units_for(user, action).filter(code=code).first()
+    if unit is None:
+        raise NotFoundError(_("Không có đơn vị mã “{code}”.").format(code=code), location="code")
+    return unit
 
 
 def roles_of(user, unit: Unit) -> set[str]:

@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from giamsat.audit.admin import AuditedAdmin
 from giamsat.audit.services import record
-from giamsat.orgs import services
+from giamsat.orgs import services, tokens
 from giamsat.orgs.errors import UnitMoveError
-from giamsat.orgs.models import Membership, Unit
+from giamsat.orgs.models import ApiToken, Membership, Unit
 
 
 class MembershipInline(admin.TabularInline):
@@ -95,3 +96,31 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):
 @admin.register(Group)
 class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
     pass
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are made with ``giamsat createtoken`` (the key is shown once, there);
+    here they are listed and revoked."""
+
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user"]
+    search_fields = ["name", "user__username", "prefix"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Thu hồi các khóa đã chọn"), permissions=["view"])
+    def revoke(self, request, queryset):
+        with transaction.atomic():
+            for token in queryset.filter(revoked_at__isnull=True):
+                tokens.revoke_token(token, actor=request.user, via="admin")
