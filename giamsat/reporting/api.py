@@ -20,17 +20,23 @@ from pydantic import ValidationError
 
 from giamsat.errors import NotFoundError
 from giamsat.orgs import access
-from giamsat.reporting import idempotency, services
+from giamsat.reporting import idempotency, rules, services
 from giamsat.reporting.api_schemas import (
     ActionIn,
     ProblemOut,
     ReportOut,
+    SavedReportOut,
     SaveOut,
     ValueSetIn,
     ValueSetOut,
     field_errors,
 )
-from giamsat.reporting.errors import BodyTooLargeError, MalformedJSONError, ReportInvalidError
+from giamsat.reporting.errors import (
+    BodyTooLargeError,
+    FieldError,
+    MalformedJSONError,
+    ReportInvalidError,
+)
 from giamsat.reporting.models import Value
 from giamsat.reporting.services import RawEntry
 from giamsat.reporting.validation import fmt
@@ -80,13 +86,38 @@ def _invalid(exc: ReportInvalidError) -> JsonResponse:
     )
 
 
-def _raw_entries(payload: ValueSetIn) -> list[RawEntry]:
-    return [
-        RawEntry(
+def _canonical(period: str) -> str:
+    parsed = rules.parse_period_code(period)
+    return rules.period_code(*parsed) if parsed else period
+
+
+def _value_sets(payload: ValueSetIn) -> list[services.ValueSet]:
+    """Group the values by (unit, period), DHIS2-style: a value's own unit and period win."""
+    groups: dict[tuple[str, str], list[RawEntry]] = {}
+    errors = []
+    canonical: dict[str, str] = {}
+    for i, v in enumerate(payload.values):
+        raw_period = v.period or payload.period or ""
+        if raw_period not in canonical:
+            canonical[raw_period] = _canonical(raw_period)
+        unit, period = v.unit or payload.unit, canonical[raw_period]
+        if not unit:
+            errors.append(FieldError(f"values[{i}].unit", _("Thiếu mã đơn vị (ghi ở đầu hoặc ở từng số liệu).")))
+        if not period:
+            errors.append(FieldError(f"values[{i}].period", _("Thiếu mã kỳ (ghi ở đầu hoặc ở từng số liệu).")))
+        groups.setdefault((unit, period), []).append(RawEntry(
             v.indicator, v.value, v.numerator, v.denominator, v.note, v.confirm_outlier,
             where=lambda part, i=i: f"values[{i}].{part}",
-        )
-        for i, v in enumerate(payload.values)
+        ))
+    if errors:
+        raise ReportInvalidError(errors)
+    if payload.version is not None and len(groups) > 1:
+        raise ReportInvalidError([FieldError("version", _("“version” chỉ dùng khi gửi số liệu của một đơn vị, một kỳ."))])
+    units = services.find_units([unit for unit, _p in groups])
+    periods = {code: services.find_period(code) for code in {p for _u, p in groups}}
+    return [
+        services.ValueSet(units[unit], periods[period], entries, payload.version, where=lambda part: part)
+        for (unit, period), entries in groups.items()
     ]
 
 
@@ -95,15 +126,19 @@ def _save(request, body: bytes, data) -> tuple[int, dict]:
         payload = ValueSetIn.model_validate(data)
     except ValidationError as exc:
         raise ReportInvalidError(field_errors(exc)) from None
-    unit = services.find_unit(payload.unit)
-    period = services.find_period(payload.period)
-    result = services.save_report(
-        request.user, unit, period, entries=_raw_entries(payload), expected_version=payload.version, via="api",
-    )
+    sets = _value_sets(payload)
+    results = services.save_sets(request.user, sets, via="api")
+    reports = [
+        SavedReportOut(unit=vs.unit.code, period=vs.period.code, status=r.submission.status, version=r.submission.version, changed=r.changed)
+        for vs, r in zip(sets, results, strict=True)
+    ]
+    single = reports[0] if len(reports) == 1 else None
     out = SaveOut(
-        unit=unit.code, period=payload.period.upper(), status=result.submission.status,
-        version=result.submission.version, changed=result.changed,
-        warnings=[ProblemOut(location=w.location, message=w.message) for w in result.warnings],
+        unit=single.unit if single else payload.unit, period=single.period if single else payload.period,
+        status=single.status if single else None, version=single.version if single else None,
+        changed=sum(r.changed for r in results),
+        warnings=[ProblemOut(location=w.location, message=w.message) for r in results for w in r.warnings],
+        reports=reports,
     )
     return 200, out.model_dump()
 

@@ -17,6 +17,8 @@ class ValueIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     indicator: str = Field(max_length=64, description="Mã chỉ tiêu trong danh mục")
+    unit: str | None = Field(None, max_length=64, description="Mã đơn vị, nếu khác đơn vị chung của lần gửi")
+    period: str | None = Field(None, max_length=16, description="Mã kỳ, nếu khác kỳ chung của lần gửi")
     value: Number = Field(None, description="Giá trị (chỉ tiêu nhập trực tiếp)")
     numerator: Number = Field(None, description="Tử số (chỉ tiêu tỷ lệ)")
     denominator: Number = Field(None, description="Mẫu số (chỉ tiêu tỷ lệ)")
@@ -25,14 +27,16 @@ class ValueIn(BaseModel):
 
 
 class ValueSetIn(BaseModel):
-    """A set of values of one unit for one period, in the spirit of DHIS2's dataValueSets."""
+    """Values of a unit for a period, in the spirit of DHIS2's dataValueSets: ``unit`` and
+    ``period`` apply to every value that does not name its own, so one request may carry
+    several units (a province's system sending its communes)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    unit: str = Field(max_length=64, description="Mã đơn vị")
-    period: str = Field(max_length=16, description="Mã kỳ: 202501, 2025Q1, 2025S1, 2025N1, 2025")
-    version: int | None = Field(None, description="Phiên bản báo cáo đã đọc; nếu có, lưu chỉ khi chưa ai sửa")
-    values: list[ValueIn] = Field(max_length=5000)
+    unit: str | None = Field(None, max_length=64, description="Mã đơn vị")
+    period: str | None = Field(None, max_length=16, description="Mã kỳ: 202501, 2025Q1, 2025S1, 2025N1, 2025")
+    version: int | None = Field(None, description="Phiên bản báo cáo đã đọc (chỉ khi gửi một đơn vị, một kỳ); nếu có, lưu chỉ khi chưa ai sửa")
+    values: list[ValueIn] = Field(max_length=20000)
 
 
 class ProblemOut(BaseModel):
@@ -40,13 +44,25 @@ class ProblemOut(BaseModel):
     message: str
 
 
-class SaveOut(BaseModel):
+class ReportOut(BaseModel):
     unit: str
     period: str
     status: str
     version: int
+
+
+class SavedReportOut(ReportOut):
+    changed: int
+
+
+class SaveOut(BaseModel):
+    unit: str | None
+    period: str | None
+    status: str | None
+    version: int | None
     changed: int
     warnings: list[ProblemOut]
+    reports: list[SavedReportOut]
 
 
 class ValueOut(BaseModel):
@@ -71,14 +87,6 @@ class ActionIn(BaseModel):
 
     version: int | None = None
     reason: str = Field("", max_length=5000)
-
-
-class ReportOut(BaseModel):
-    unit: str
-    period: str
-    status: str
-    version: int
-
 
 def _messages() -> dict[str, str]:
     return {

@@ -2,8 +2,10 @@
 
 from decimal import Decimal
 
+from django.db import connection
+
 from giamsat.orgs.models import Unit
-from giamsat.reporting.models import ReportingPeriod, SubmissionStatus, Value
+from giamsat.reporting.models import ReportingPeriod, Submission, SubmissionStatus, Value
 from giamsat.reporting.validation import HISTORY_LENGTH
 
 DELIVERED = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
@@ -14,30 +16,53 @@ def earlier_periods(period: ReportingPeriod, count: int = HISTORY_LENGTH) -> lis
     return list(ReportingPeriod.objects.filter(kind=period.kind, end__lt=period.start).order_by("-end")[:count])
 
 
-def _rows(unit: Unit, periods: list[ReportingPeriod], indicator_ids: list[int]):
-    if not periods or not indicator_ids:
-        return []
-    return (
-        Value.objects.filter(
-            submission__unit=unit, submission__period__in=periods, submission__status__in=DELIVERED,
-            indicator_id__in=indicator_ids, value__isnull=False,
-        )
-        .order_by("submission__period__end")
-        .values_list("indicator_id", "value", "submission__period_id")
-    )
+def histories_for(units: list[Unit], period: ReportingPeriod) -> dict[int, dict[int, list[Decimal]]]:
+    """Unit id → indicator id → the unit's delivered values in earlier periods of the same
+    kind, oldest first; for many units in three queries (the bulk API's batches)."""
+    return _histories([u.pk for u in units], earlier_periods(period))
 
 
-def history_for(unit: Unit, period: ReportingPeriod, indicator_ids: list[int]) -> dict[int, list[Decimal]]:
+def _histories(unit_ids: list[int], periods: list[ReportingPeriod]) -> dict[int, dict[int, list[Decimal]]]:
+    result: dict[int, dict[int, list[Decimal]]] = {pk: {} for pk in unit_ids}
+    if not periods or not unit_ids:
+        return result
+    order = {p.pk: p.end for p in periods}
+    submissions = {
+        sub_id: (unit_id, order[period_id])
+        for sub_id, unit_id, period_id in Submission.objects.filter(
+            unit_id__in=unit_ids, period__in=periods, status__in=DELIVERED,
+        ).values_list("id", "unit_id", "period_id")
+    }
+    if not submissions:
+        return result
+    query = Value.objects.filter(submission_id__in=list(submissions), value__isnull=False).values_list("submission_id", "indicator_id", "value")
+    # Read the rows through the cursor, skipping Django's per-row decimal converters: a
+    # batch of the national round reads thousands of values and the converters dominated.
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for sub_id, ind_id, value in sorted(rows, key=lambda row: submissions[row[0]][1]):
+        result[submissions[sub_id][0]].setdefault(ind_id, []).append(_decimal(value))
+    return result
+
+
+def _decimal(value) -> Decimal:
+    # SQLite hands back floats or ints, PostgreSQL Decimals
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def history_for(unit: Unit, period: ReportingPeriod, indicator_ids: list[int] = ()) -> dict[int, list[Decimal]]:
     """Indicator id → the unit's delivered values in earlier periods of the same kind, oldest first."""
-    history: dict[int, list[Decimal]] = {}
-    for ind_id, value, _period_id in _rows(unit, earlier_periods(period), indicator_ids):
-        history.setdefault(ind_id, []).append(value)
-    return history
+    return histories_for([unit], period)[unit.pk]
 
 
-def previous_values(unit: Unit, period: ReportingPeriod, indicator_ids: list[int]) -> tuple[ReportingPeriod | None, dict[int, Decimal]]:
+def previous_values(unit: Unit, period: ReportingPeriod) -> tuple[ReportingPeriod | None, dict[int, Decimal]]:
     """The period just before ``period`` (same kind) and the unit's delivered values in it."""
     previous = earlier_periods(period, 1)
     if not previous:
         return None, {}
-    return previous[0], {ind_id: value for ind_id, value, _p in _rows(unit, previous, indicator_ids)}
+    values = _histories([unit.pk], previous)[unit.pk]
+    return previous[0], {ind_id: history[-1] for ind_id, history in values.items()}

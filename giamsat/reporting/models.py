@@ -37,6 +37,13 @@ class ReportingPeriod(models.Model):
         return self.label
 
     @property
+    def code(self) -> str:
+        """202501, 2025Q1, 2025S1, 2025N1 or 2025 (see reporting.rules.period_code)."""
+        from giamsat.reporting.rules import period_code
+
+        return period_code(self.kind, self.year, self.number)
+
+    @property
     def label(self) -> str:
         if self.kind == PeriodKind.MONTH:
             return _("Tháng {number}/{year}").format(number=self.number, year=self.year)

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from giamsat.kpi.models import Aggregation, Target
+from giamsat.kpi.models import Aggregation, Indicator, Target
 from giamsat.orgs.models import Unit
-from giamsat.plans.models import Task
+from giamsat.plans.models import Plan, Task
 from giamsat.reporting.validation import IndicatorSpec
 
 
@@ -41,38 +41,54 @@ def _asks_for(cadences, kind: str) -> bool:
     return not cadences or kind in cadences
 
 
-def required_indicators(unit: Unit, period) -> dict[int, Requirement]:
+def required_indicators(unit: Unit, period, *, with_targets: bool = True) -> dict[int, Requirement]:
     """Indicator id → what the unit must report for it in ``period``, in catalog order."""
-    unit_ids = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
-    rows = (
-        Target.objects.filter(unit_id__in=unit_ids, indicator__isnull=False)
-        .values_list(
-            "unit_id", "year", "comparator", "value", "value_max", "unit_text", "plan__cadences", "plan__number",
-            "indicator_id", "indicator__code", "indicator__name", "indicator__value_type",
-            "indicator__aggregation", "indicator__outlier_factor", "indicator__unit_of_measure",
-            "indicator__category",
-        )
-        .order_by("indicator__code", "year")
-    )
+    return requirements_for([unit], period, with_targets=with_targets)[unit.pk]
+
+
+def requirements_for(units: list[Unit], period, *, with_targets: bool = True) -> dict[int, dict[int, Requirement]]:
+    """Unit id → its requirements, for many units in two queries (the bulk API's batches).
+
+    ``with_targets=False`` skips the target shown beside each field (the bulk API does not show it)."""
+    parents = {u.pk: u.parent_id for u in units}
+    unit_ids = set(parents) | {p for p in parents.values() if p}
+    targets = Target.objects.filter(unit_id__in=unit_ids, indicator__isnull=False)
+    cadences = dict(Plan.objects.filter(pk__in=targets.values("plan_id").distinct()).values_list("id", "cadences"))
+    asked = [pid for pid, kinds in cadences.items() if _asks_for(kinds, period.kind)]
+    target_columns = ("year", "comparator", "value", "value_max", "unit_text", "plan__number") if with_targets else ()
+    rows = list(targets.filter(plan_id__in=asked).values_list("unit_id", "indicator_id", *target_columns).order_by("year"))
+    specs: dict[int, tuple[IndicatorSpec, str]] = {
+        ind_id: (IndicatorSpec(
+            id=ind_id, code=code, name=name, value_type=value_type,
+            needs_fraction=aggregation == Aggregation.RATIO, outlier_factor=factor, unit_of_measure=uom,
+        ), category)
+        for ind_id, code, name, value_type, aggregation, factor, uom, category in Indicator.objects.filter(
+            pk__in={row[1] for row in rows},
+        ).values_list("id", "code", "name", "value_type", "aggregation", "outlier_factor", "unit_of_measure", "category")
+    }
+    by_target_unit: dict[int, list] = {}
+    for t_unit, ind_id, *target in rows:
+        by_target_unit.setdefault(t_unit, []).append((ind_id, target))
+    return {u.pk: _requirements_of(u, period, by_target_unit, specs) for u in units}
+
+
+def _requirements_of(unit: Unit, period, by_target_unit, specs) -> dict[int, Requirement]:
     chosen: dict[int, tuple] = {}
-    specs: dict[int, tuple[IndicatorSpec, str]] = {}
-    for (t_unit, year, comparator, value, value_max, unit_text, cadences, plan_number,
-         ind_id, code, name, value_type, aggregation, factor, uom, category) in rows:
-        if not _asks_for(cadences, period.kind):
-            continue
-        if ind_id not in specs:
-            specs[ind_id] = (IndicatorSpec(
-                id=ind_id, code=code, name=name, value_type=value_type,
-                needs_fraction=aggregation == Aggregation.RATIO, outlier_factor=factor, unit_of_measure=uom,
-            ), category)
-        # the unit's own target before its parent's; the next milestone before later ones
-        rank = (t_unit != unit.pk, year is None or year < period.year, year or 0)
-        info = TargetInfo(comparator, value, value_max, year, unit_text, plan_number)
-        if ind_id not in chosen or rank < chosen[ind_id][0]:
-            chosen[ind_id] = (rank, info)
+    order: dict[int, None] = {}
+    for t_unit in (unit.pk, unit.parent_id):
+        for ind_id, target in by_target_unit.get(t_unit, ()):
+            order[ind_id] = None
+            if not target:
+                continue
+            year, comparator, value, value_max, unit_text, plan_number = target
+            # the unit's own target before its parent's; the next milestone before later ones
+            rank = (t_unit != unit.pk, year is None or year < period.year, year or 0)
+            if ind_id not in chosen or rank < chosen[ind_id][0]:
+                chosen[ind_id] = (rank, TargetInfo(comparator, value, value_max, year, unit_text, plan_number))
+    ids = sorted(order, key=lambda i: specs[i][0].code)
     return {
-        ind_id: Requirement(spec=spec, category=category, target=chosen[ind_id][1])
-        for ind_id, (spec, category) in specs.items()
+        i: Requirement(spec=specs[i][0], category=specs[i][1], target=chosen[i][1] if i in chosen else None)
+        for i in ids
     }
 
 

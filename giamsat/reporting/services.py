@@ -13,10 +13,9 @@ audit event lists them (see docs/performance-reporting.md).
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,7 +23,14 @@ from django.utils.translation import gettext as _
 from giamsat.audit.services import record
 from giamsat.orgs import access
 from giamsat.orgs.models import Unit
-from giamsat.reporting import rules, validation
+from giamsat.reporting import rules, validation, writes
+from giamsat.reporting.checks import (  # noqa: F401 - RawEntry is part of this module's API
+    NARRATIVE_FIELDS,
+    RawEntry,
+    _default_where,
+    check_entries,
+    check_narrative,
+)
 from giamsat.reporting.errors import (
     FieldError,
     PeriodLockedError,
@@ -36,7 +42,7 @@ from giamsat.reporting.errors import (
     VersionConflictError,
     WorkflowError,
 )
-from giamsat.reporting.history import history_for
+from giamsat.reporting.history import histories_for, history_for
 from giamsat.reporting.models import (
     Correction,
     ReportingPeriod,
@@ -44,7 +50,7 @@ from giamsat.reporting.models import (
     SubmissionStatus,
     Value,
 )
-from giamsat.reporting.requirements import Requirement, required_indicators
+from giamsat.reporting.requirements import required_indicators, requirements_for
 from giamsat.reporting.tasks import (
     RawTask,
     check_tasks,
@@ -52,28 +58,6 @@ from giamsat.reporting.tasks import (
     store_evidence,
     write_task_updates,
 )
-
-NARRATIVE_FIELDS = ("results", "difficulties", "recommendations", "next_plans")
-MAX_NARRATIVE = 20000
-UPSERT_CHUNK = 500
-VALUE_FIELDS = ("value", "numerator", "denominator", "note", "outlier_confirmed")
-
-
-def _default_where(part: str) -> str:
-    return part
-
-
-@dataclass
-class RawEntry:
-    """One value as a path received it: numbers may still be text typed the Vietnamese way."""
-
-    indicator: int | str  # catalog id (web form) or code (Excel, API)
-    value: object = None
-    numerator: object = None
-    denominator: object = None
-    note: str = ""
-    confirm_outlier: bool = False
-    where: Callable[[str], str] = _default_where
 
 
 @dataclass
@@ -92,6 +76,15 @@ def find_unit(code: str, location: str = "unit") -> Unit:
     if unit is None:
         raise UnitNotFoundError(code, location)
     return unit
+
+
+def find_units(codes: list[str]) -> dict[str, Unit]:
+    """Code → unit for many codes in one query; the first unknown code is an error."""
+    found = {u.code: u for u in Unit.objects.filter(code__in=set(codes))}
+    for code in codes:
+        if code not in found:
+            raise UnitNotFoundError(code)
+    return found
 
 
 def find_period(code: str, location: str = "period") -> ReportingPeriod:
@@ -118,65 +111,6 @@ def allowed_actions(user, submission: Submission | None, period: ReportingPeriod
 # --- Saving values -----------------------------------------------------------------------
 
 
-def _resolve(raw: RawEntry, requirements: dict[int, Requirement], by_code: dict[str, Requirement], unit: Unit, period) -> Requirement | FieldError:
-    req = by_code.get(raw.indicator) if isinstance(raw.indicator, str) else requirements.get(raw.indicator)
-    if req is not None:
-        return req
-    return FieldError(raw.where(validation.INDICATOR), _(
-        "Chỉ tiêu “{indicator}” không nằm trong danh sách “{unit}” phải báo cáo kỳ {period}."
-    ).format(indicator=raw.indicator, unit=unit.name, period=period.label))
-
-
-def _parse(raw: RawEntry, spec, errors: list[FieldError]) -> validation.Entry | None:
-    entry = validation.Entry(spec.id, note=(raw.note or "").strip(), confirm_outlier=bool(raw.confirm_outlier))
-    ok = True
-    for part in (validation.VALUE, validation.NUMERATOR, validation.DENOMINATOR):
-        try:
-            setattr(entry, part, validation.parse_number(getattr(raw, part)))
-        except validation.NumberError as exc:
-            labels = {validation.VALUE: _("Giá trị"), validation.NUMERATOR: _("Tử số"), validation.DENOMINATOR: _("Mẫu số")}
-            errors.append(FieldError(raw.where(part), _("{label} của “{name}”: {problem}").format(label=labels[part], name=spec.name, problem=exc)))
-            ok = False
-    return entry if ok else None
-
-
-def check_entries(raws: list[RawEntry], requirements: dict[int, Requirement], history: dict[int, list[Decimal]], unit: Unit, period) -> tuple[dict[int, validation.Checked], list[FieldError], list[FieldError]]:
-    """Parse and check every entry; returns checked values by indicator id, errors, warnings."""
-    by_code = {r.spec.code: r for r in requirements.values()}
-    checked: dict[int, validation.Checked] = {}
-    seen: dict[int, RawEntry] = {}
-    errors: list[FieldError] = []
-    warnings: list[FieldError] = []
-    for raw in raws:
-        req = _resolve(raw, requirements, by_code, unit, period)
-        if isinstance(req, FieldError):
-            errors.append(req)
-            continue
-        spec = req.spec
-        if spec.id in seen:
-            errors.append(FieldError(raw.where(validation.INDICATOR), _("Chỉ tiêu “{name}” xuất hiện hai lần (đã có ở {first}).").format(name=spec.name, first=seen[spec.id].where(validation.INDICATOR))))
-            continue
-        seen[spec.id] = raw
-        entry = _parse(raw, spec, errors)
-        if entry is None:
-            continue
-        result = validation.check_entry(spec, entry, history.get(spec.id, []))
-        checked[spec.id] = result
-        for problem in result.problems:
-            (warnings if problem.warning else errors).append(FieldError(raw.where(problem.part), problem.message))
-    return checked, errors, warnings
-
-
-def _check_narrative(narrative: dict | None, where: Callable[[str], str]) -> list[FieldError]:
-    errors = []
-    for name, text in (narrative or {}).items():
-        if name not in NARRATIVE_FIELDS:
-            errors.append(FieldError(where(name), _("Không có phần thuyết minh “{name}”.").format(name=name)))
-        elif text is not None and len(text) > MAX_NARRATIVE:
-            errors.append(FieldError(where(name), _("Phần “{label}” dài quá {limit} ký tự.").format(label=Submission._meta.get_field(name).verbose_name, limit=validation.fmt(MAX_NARRATIVE))))
-    return errors
-
-
 def _require_open(period: ReportingPeriod) -> None:
     if period.locked:
         raise PeriodLockedError(period.label)
@@ -188,21 +122,28 @@ def _conflict(submission: Submission) -> VersionConflictError:
     return VersionConflictError(who, when)
 
 
-def _lock_submission(unit: Unit, period: ReportingPeriod, expected_version: int | None, actor, now) -> tuple[Submission, bool]:
-    """The submission row, locked for this transaction; created when missing (version 0 = new)."""
-    submission = Submission.objects.select_for_update().filter(unit=unit, period=period).first()
-    if submission is None:
-        if expected_version not in (None, 0):
-            raise VersionConflictError()
-        try:
-            with transaction.atomic():
-                submission = Submission.objects.create(unit=unit, period=period, updated_by=actor if actor and actor.pk else None)
-        except IntegrityError:
-            raise VersionConflictError() from None
-        return submission, True
-    if expected_version is not None and submission.version != expected_version:
-        raise _conflict(submission)
-    return submission, False
+@dataclass
+class ValueSet:
+    """What one save brings for one unit and period."""
+
+    unit: Unit
+    period: ReportingPeriod
+    entries: list[RawEntry] = field(default_factory=list)
+    expected_version: int | None = None  # the version the form was built from; 0 = new; None = unknown
+    tasks: list[RawTask] = field(default_factory=list)
+    narrative: dict | None = None
+    replace: bool = False  # delete stored values this save does not mention (an Excel re-upload)
+    where: Callable[[str], str] = _default_where
+
+
+@dataclass
+class _Checked:
+    value_set: ValueSet
+    requirements: dict
+    checked: dict
+    warnings: list
+    task_rows: list
+    changes: dict
 
 
 def _bump(submission: Submission, actor, now, **fields) -> None:
@@ -219,56 +160,161 @@ def _bump(submission: Submission, actor, now, **fields) -> None:
         setattr(submission, name, value)
 
 
-def _plain(x):
-    if isinstance(x, Decimal):
-        x = x.normalize()
-        return str(x.quantize(Decimal(1)) if x == x.to_integral() else x)
-    return x
+def _bump_all(submissions: list[Submission], actor, now) -> None:
+    """One conditional UPDATE on (id, version) for many submissions; all or a conflict."""
+    if len(submissions) <= 1:
+        for sub in submissions:
+            _bump(sub, actor, now)
+        return
+    q = Q(pk__in=[])
+    for sub in submissions:
+        q |= Q(pk=sub.pk, version=sub.version)
+    updated = Submission.objects.filter(q).update(version=F("version") + 1, updated_at=now, updated_by=actor if actor and actor.pk else None)
+    if updated != len(submissions):
+        current = dict(Submission.objects.filter(pk__in=[s.pk for s in submissions]).values_list("pk", "version"))
+        stale = next(s for s in submissions if current.get(s.pk) != s.version + 1)
+        stale.refresh_from_db()
+        raise _conflict(stale)
+    for sub in submissions:
+        sub.version += 1
+        sub.updated_at = now
 
 
-def _stored(value: Value) -> dict:
-    return {name: _plain(getattr(value, name)) for name in VALUE_FIELDS}
-
-
-def _upsert(rows: list[Value]) -> None:
-    Value.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["submission", "indicator"], update_fields=list(VALUE_FIELDS),
-    )
-
-
-def _write_values(submission: Submission, checked: dict[int, validation.Checked], requirements, replace: bool) -> tuple[dict, dict]:
-    """Upsert changed values, delete cleared ones; returns (before, after) keyed by indicator code."""
-    existing = {v.indicator_id: v for v in Value.objects.filter(submission=submission)}
+def _diff(submission_id: int, existing: dict, item: _Checked) -> tuple[dict, dict, list, list]:
+    """(before, after) by indicator code, rows to upsert and value ids to delete."""
     before, after, rows, delete_ids = {}, {}, [], []
-    for ind_id, result in checked.items():
+    requirements = item.requirements
+    for ind_id, result in item.checked.items():
         entry, code = result.entry, requirements[ind_id].spec.code
-        old = existing.get(ind_id)
+        pk, old = existing.get(ind_id, (None, None))
         if entry.is_blank:
             if old is not None:
-                before[code], after[code] = _stored(old), None
-                delete_ids.append(old.pk)
+                before[code], after[code] = writes.as_dict(old), None
+                delete_ids.append(pk)
             continue
-        new = Value(
-            submission=submission, indicator_id=ind_id, value=result.value, numerator=entry.numerator,
-            denominator=entry.denominator, note=entry.note, outlier_confirmed=result.outlier and entry.confirm_outlier,
-        )
-        new_data = _stored(new)
-        if old is not None and _stored(old) == new_data:
+        new = (result.value, entry.numerator, entry.denominator, entry.note, result.outlier and entry.confirm_outlier)
+        if old == new:  # Decimal('12') == Decimal('12.000000'): unchanged values are not written
             continue
-        before[code] = _stored(old) if old is not None else None
-        after[code] = new_data
-        rows.append(new)
-    if replace:
-        for ind_id, old in existing.items():
-            if ind_id not in checked:
+        before[code], after[code] = writes.as_dict(old), writes.as_dict(new)
+        rows.append((submission_id, ind_id, new))
+    if item.value_set.replace:
+        for ind_id, (pk, old) in existing.items():
+            if ind_id not in item.checked:
                 code = requirements[ind_id].spec.code if ind_id in requirements else str(ind_id)
-                before[code], after[code] = _stored(old), None
-                delete_ids.append(old.pk)
-    for start in range(0, len(rows), UPSERT_CHUNK):
-        _upsert(rows[start:start + UPSERT_CHUNK])
-    if delete_ids:
-        Value.objects.filter(pk__in=delete_ids).delete()
-    return before, after
+                before[code], after[code] = writes.as_dict(old), None
+                delete_ids.append(pk)
+    return before, after, rows, delete_ids
+
+
+def _check_all(actor, sets: list[ValueSet]) -> list[_Checked]:
+    """Access, periods and every field of every set, before anything is written."""
+    units = {s.unit.pk: s.unit for s in sets}
+    allowed = set(access.units_for(actor, access.Action.EDIT).filter(pk__in=list(units)).values_list("pk", flat=True))
+    for unit in units.values():
+        if unit.pk not in allowed:
+            access.require(actor, access.Action.EDIT, unit)  # raises with the standard message
+    seen = set()
+    for s in sets:
+        _require_open(s.period)
+        if (s.unit.pk, s.period.pk) in seen:
+            raise ReportInvalidError([FieldError(s.where("unit"), _("“{unit}” kỳ {period} có hai lần trong cùng một lần gửi.").format(unit=s.unit.name, period=s.period.label))])
+        seen.add((s.unit.pk, s.period.pk))
+    requirements, histories = {}, {}
+    for period in {s.period.pk: s.period for s in sets}.values():
+        group = [s.unit for s in sets if s.period.pk == period.pk]
+        requirements[period.pk] = requirements_for(group, period, with_targets=False)
+        histories[period.pk] = histories_for(group, period)
+    items, errors = [], []
+    for s in sets:
+        reqs = requirements[s.period.pk][s.unit.pk]
+        checked, entry_errors, warnings = check_entries(list(s.entries), reqs, histories[s.period.pk][s.unit.pk], s.unit, s.period)
+        task_errors, task_rows = check_tasks(list(s.tasks), s.unit, s.period)
+        errors += entry_errors + task_errors + check_narrative(s.narrative, s.where)
+        changes = {k: v for k, v in (s.narrative or {}).items() if v is not None}
+        items.append(_Checked(s, reqs, checked, warnings, task_rows, changes))
+    if errors:
+        raise ReportInvalidError(errors)
+    return items
+
+
+def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
+    """The submissions of every set, locked for this transaction; missing ones created."""
+    q = Q(pk__in=[])
+    for item in items:
+        q |= Q(unit_id=item.value_set.unit.pk, period_id=item.value_set.period.pk)
+    found = {(s.unit_id, s.period_id): s for s in Submission.objects.select_for_update().filter(q)}
+    missing = [i.value_set for i in items if (i.value_set.unit.pk, i.value_set.period.pk) not in found]
+    for vs in missing:
+        if vs.expected_version not in (None, 0):
+            raise VersionConflictError()
+    if missing:
+        try:
+            with transaction.atomic():
+                created = Submission.objects.bulk_create([
+                    Submission(unit=vs.unit, period=vs.period, updated_by=actor if actor and actor.pk else None) for vs in missing
+                ])
+        except IntegrityError:
+            raise VersionConflictError() from None
+        for sub in created:
+            found[(sub.unit_id, sub.period_id)] = sub
+    for item in items:
+        vs = item.value_set
+        sub = found[(vs.unit.pk, vs.period.pk)]
+        if vs.expected_version is not None and vs.expected_version != 0 and sub.version != vs.expected_version:
+            raise _conflict(sub)
+        if vs.expected_version == 0 and vs not in missing:
+            raise _conflict(sub)
+        if rules.transition_for(sub.status, rules.SAVE) is None:
+            raise WorkflowError(rules.refusal_message(sub.status, rules.SAVE), location=vs.where("status"))
+    return found, {(vs.unit.pk, vs.period.pk) for vs in missing}
+
+
+def save_sets(actor, sets: list[ValueSet], *, via: str = "web", now: datetime.datetime | None = None) -> list[SaveResult]:
+    """Save several units' values (the bulk API's batches) in one transaction; all or nothing.
+
+    Set-based: a fixed number of queries for the whole batch (lookups, one read of stored
+    values, one upsert per chunk, one version UPDATE), plus one audit event per report."""
+    now = now or timezone.now()
+    items = _check_all(actor, sets)
+    stored_files = []
+    try:
+        for item in items:
+            stored_files += store_evidence(item.task_rows)
+        return _write_all(actor, items, via, now)
+    except BaseException:
+        discard_evidence(stored_files)
+        raise
+
+
+def _write_all(actor, items: list[_Checked], via: str, now) -> list[SaveResult]:
+    with transaction.atomic():
+        subs, created = _lock_all(items, actor)
+        existing = writes.load_many([s.pk for s in subs.values()])
+        results, rows, delete_ids, to_bump, events = [], [], [], [], []
+        for item in items:
+            vs = item.value_set
+            sub = subs[(vs.unit.pk, vs.period.pk)]
+            before, after, new_rows, deletes = _diff(sub.pk, existing.get(sub.pk, {}), item)
+            rows += new_rows
+            delete_ids += deletes
+            task_before, task_after = write_task_updates(sub, item.task_rows)
+            changes = {k: v for k, v in item.changes.items() if getattr(sub, k) != v}
+            if before or task_before or task_after or changes or (vs.unit.pk, vs.period.pk) in created:
+                old_text = {k: getattr(sub, k) for k in changes}
+                if changes:
+                    _bump(sub, actor, now, **changes)
+                else:
+                    to_bump.append(sub)
+                events.append((sub, {"values": before, "tasks": task_before, **old_text}, {"values": after, "tasks": task_after, **changes}))
+            results.append(SaveResult(sub, len(after) + len(task_after) + len(changes), item.warnings, item.checked))
+        size = writes.chunk_size()
+        for start in range(0, len(rows), size):
+            writes.upsert(rows[start:start + size])
+        writes.delete(delete_ids)
+        _bump_all(to_bump, actor, now)
+        for sub, before, after in events:
+            record(actor=actor, action="save_values", obj=sub, via=via, at=now, before=before, after={**after, "version": sub.version})
+    return results
 
 
 def save_report(
@@ -282,43 +328,8 @@ def save_report(
     yet created; ``None`` when the caller has none, as the bulk API). ``replace`` deletes
     stored values the call does not mention (an Excel re-upload replaces the draft).
     """
-    access.require(actor, access.Action.EDIT, unit)
-    _require_open(period)
-    now = now or timezone.now()
-    requirements = required_indicators(unit, period)
-    history = history_for(unit, period, list(requirements))
-    checked, errors, warnings = check_entries(list(entries), requirements, history, unit, period)
-    task_errors, task_rows = check_tasks(list(tasks), unit, period)
-    errors += task_errors + _check_narrative(narrative, where)
-    if errors:
-        raise ReportInvalidError(errors)
-    changes = {k: v for k, v in (narrative or {}).items() if v is not None}
-    stored_files = store_evidence(task_rows)
-    try:
-        return _save(actor, unit, period, checked, requirements, task_rows, changes, expected_version, replace, via, now, warnings)
-    except BaseException:
-        discard_evidence(stored_files)
-        raise
-
-
-def _save(actor, unit, period, checked, requirements, task_rows, changes, expected_version, replace, via, now, warnings) -> SaveResult:
-    with transaction.atomic():
-        submission, created = _lock_submission(unit, period, expected_version, actor, now)
-        step = rules.transition_for(submission.status, rules.SAVE)
-        if step is None:
-            raise WorkflowError(rules.refusal_message(submission.status, rules.SAVE), location="status")
-        before, after = _write_values(submission, checked, requirements, replace)
-        task_before, task_after = write_task_updates(submission, task_rows)
-        changes = {k: v for k, v in changes.items() if getattr(submission, k) != v}
-        if before or after or task_after or task_before or changes or created:
-            old_text = {k: getattr(submission, k) for k in changes}
-            _bump(submission, actor, now, **changes)
-            record(
-                actor=actor, action="save_values", obj=submission, via=via, at=now,
-                before={"values": before, "tasks": task_before, **old_text},
-                after={"values": after, "tasks": task_after, **changes, "version": submission.version},
-            )
-    return SaveResult(submission, len(after) + len(task_after) + len(changes), warnings, checked)
+    value_set = ValueSet(unit, period, list(entries), expected_version, list(tasks), narrative, replace, where)
+    return save_sets(actor, [value_set], via=via, now=now)[0]
 
 
 # --- Workflow ----------------------------------------------------------------------------
@@ -327,9 +338,9 @@ def _save(actor, unit, period, checked, requirements, task_rows, changes, expect
 def completeness_errors(submission: Submission) -> list[FieldError]:
     """What a report still lacks before it can be submitted."""
     unit, period = submission.unit, submission.period
-    requirements = required_indicators(unit, period)
+    requirements = required_indicators(unit, period, with_targets=False)
     values = {v.indicator_id: v for v in Value.objects.filter(submission=submission)}
-    history = history_for(unit, period, list(requirements))
+    history = history_for(unit, period)
     errors = []
     for ind_id, req in requirements.items():
         stored = values.get(ind_id)

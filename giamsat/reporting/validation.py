@@ -6,7 +6,6 @@ location (a form field, a sheet cell, a JSON pointer). No ORM, no clock.
 """
 
 import re
-import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
@@ -105,6 +104,10 @@ def parse_number(raw) -> Decimal | None:
         return None
     if isinstance(raw, bool):
         raise NumberError(_("“{raw}” không phải là số.").format(raw=raw))
+    if type(raw) is int:
+        if abs(raw) >= MAX_ABS:
+            raise NumberError(_("Số “{raw}” quá lớn.").format(raw=raw))
+        return Decimal(raw)
     if isinstance(raw, int | Decimal):
         number = Decimal(raw)
     elif isinstance(raw, float):
@@ -159,10 +162,11 @@ def computed_value(spec: IndicatorSpec, numerator: Decimal, denominator: Decimal
 
 def reference_level(history: list[Decimal]) -> Decimal | None:
     """The unit's usual level: the median of its recent non-zero values."""
-    usable = [abs(v) for v in history[-HISTORY_LENGTH:] if v is not None and v != 0]
+    usable = sorted(abs(v) for v in history[-HISTORY_LENGTH:] if v)
     if not usable:
         return None
-    return Decimal(statistics.median(usable))
+    middle = len(usable) // 2
+    return usable[middle] if len(usable) % 2 else (usable[middle - 1] + usable[middle]) / 2
 
 
 def is_outlier(value: Decimal, history: list[Decimal], factor: Decimal) -> bool:

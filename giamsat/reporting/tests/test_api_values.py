@@ -36,7 +36,10 @@ def test_post_stores_values_and_get_reads_them_back(commune_officer, q2):
     client = _client(commune_officer)
     response = _post(client, BODY)
     assert response.status_code == 200
-    assert response.json() == {"unit": "X01", "period": "2025Q2", "status": "draft", "version": 2, "changed": 3, "warnings": []}
+    assert response.json() == {
+        "unit": "X01", "period": "2025Q2", "status": "draft", "version": 2, "changed": 3, "warnings": [],
+        "reports": [{"unit": "X01", "period": "2025Q2", "status": "draft", "version": 2, "changed": 3}],
+    }
     got = client.get(URL, {"unit": "X01", "period": "2025q2"})
     assert got.status_code == 200
     assert got.json() == {
@@ -94,7 +97,9 @@ def test_a_failed_request_does_not_burn_its_key(commune_officer, q2):
         ({**BODY, "values": [{"indicator": "KH-02", "valeur": 1}]}, 422,
          [{"location": "values[0].valeur", "message": "Trường này không được hỗ trợ."}]),
         ({"unit": "X01", "values": "12"}, 422,
-         [{"location": "period", "message": "Thiếu trường bắt buộc."}, {"location": "values", "message": "Phải là một danh sách."}]),
+         [{"location": "values", "message": "Phải là một danh sách."}]),
+        ({"unit": "X01", "values": [{"indicator": "KH-02", "value": 1}]}, 422,
+         [{"location": "values[0].period", "message": "Thiếu mã kỳ (ghi ở đầu hoặc ở từng số liệu)."}]),
     ],
 )
 def test_bad_values_get_422_naming_the_field_and_store_nothing(commune_officer, q2, body, status, expected):
@@ -183,3 +188,35 @@ def test_workflow_through_the_api(commune_officer, province_leader, q2):
     assert approved.json()["status"] == "approved"
     again = _post(officer, {**BODY, "values": [{"indicator": "KH-02", "value": 13}]})
     assert (again.status_code, again.json()["message"]) == (409, "Báo cáo đã được duyệt nên chỉ được xem. Muốn sửa, lãnh đạo cấp trên cần mở lại để điều chỉnh, kèm lý do.")
+
+
+def test_one_request_may_carry_several_units_like_dhis2(commune_officer, province_admin, units, q2):
+    body = {"period": "2025Q2", "values": [
+        {"unit": "X01", "indicator": "KH-02", "value": 5},
+        {"unit": "X02", "indicator": "KH-02", "value": 7},
+        {"unit": "X01", "indicator": "CQ-03", "value": 60},
+    ]}
+    response = _post(_client(province_admin), body)
+    assert response.status_code == 200
+    assert response.json()["reports"] == [
+        {"unit": "X01", "period": "2025Q2", "status": "draft", "version": 2, "changed": 2},
+        {"unit": "X02", "period": "2025Q2", "status": "draft", "version": 2, "changed": 1},
+    ]
+    assert AuditEvent.objects.filter(action="save_values").count() == 2  # one per report
+
+
+def test_a_batch_with_one_unit_out_of_scope_stores_nothing(commune_officer, q2):
+    body = {"period": "2025Q2", "values": [
+        {"unit": "X01", "indicator": "KH-02", "value": 5}, {"unit": "X02", "indicator": "KH-02", "value": 7}]}
+    response = _post(_client(commune_officer), body)
+    assert (response.status_code, response.json()["message"]) == (403, "Bạn không có quyền nhập, sửa dữ liệu của “Xã Hòa Lạc”.")
+    assert not Submission.objects.exists()
+
+
+def test_a_batch_with_one_bad_value_stores_nothing(province_admin, q2):
+    body = {"period": "2025Q2", "values": [
+        {"unit": "X01", "indicator": "KH-02", "value": 5}, {"unit": "X02", "indicator": "KH-02", "value": -7}]}
+    response = _post(_client(province_admin), body)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"location": "values[1].value", "message": "Giá trị của “Số sáng kiến được công nhận” là số đếm, phải là số nguyên không âm (đã nhập -7)."}]
+    assert not Submission.objects.exists()

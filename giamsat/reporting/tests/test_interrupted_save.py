@@ -3,7 +3,7 @@
 import pytest
 
 from giamsat.audit.models import AuditEvent
-from giamsat.reporting import services
+from giamsat.reporting import services, writes
 from giamsat.reporting.models import Submission, TaskUpdate, Value
 from giamsat.reporting.services import RawEntry
 from giamsat.reporting.tasks import RawTask
@@ -16,7 +16,7 @@ class Killed(Exception):
 
 
 def _kill_after(monkeypatch, calls: int):
-    real = services._upsert
+    real = writes.upsert
     done = []
 
     def upsert(rows):
@@ -25,8 +25,8 @@ def _kill_after(monkeypatch, calls: int):
         done.append(rows)
         real(rows)
 
-    monkeypatch.setattr(services, "UPSERT_CHUNK", 1)
-    monkeypatch.setattr(services, "_upsert", upsert)
+    monkeypatch.setattr(writes, "chunk_size", lambda: 1)
+    monkeypatch.setattr(writes, "upsert", upsert)
     return done
 
 
