@@ -61,15 +61,8 @@ class AuditedAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """The log is read-only: nobody adds, changes or deletes an event, superusers included."""
-
-    list_display = ["at", "actor", "action", "object_type", "object_repr", "via"]
-    list_filter = ["action", "object_type", "via"]
-    search_fields = ["object_repr", "reason", "object_id"]
-    date_hierarchy = "at"
-    list_select_related = ["actor"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that are listed and read in the admin, never added, changed or deleted there."""
 
     def has_add_permission(self, request):
         return False
@@ -79,3 +72,14 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """The log is read-only: nobody adds, changes or deletes an event, superusers included."""
+
+    list_display = ["at", "actor", "action", "object_type", "object_repr", "via"]
+    list_filter = ["action", "object_type", "via"]
+    search_fields = ["object_repr", "reason", "object_id"]
+    date_hierarchy = "at"
+    list_select_related = ["actor"]

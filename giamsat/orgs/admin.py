@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from giamsat.audit.admin import AuditedAdmin
+from giamsat.audit.admin import AuditedAdmin, ReadOnlyAdmin
 from giamsat.audit.services import record
 from giamsat.orgs import services, tokens
 from giamsat.orgs.errors import UnitMoveError
@@ -99,7 +99,7 @@ class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin):
     """Tokens are made with ``giamsat createtoken`` (the key is shown once, there);
     here they are listed and revoked."""
 
@@ -110,16 +110,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke"]
 
-    def has_add_permission(self, request):
-        return False
+    def has_revoke_permission(self, request):
+        return request.user.has_perm("orgs.change_apitoken")
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description=_("Thu hồi các khóa đã chọn"), permissions=["view"])
+    @admin.action(description=_("Thu hồi các khóa đã chọn"), permissions=["revoke"])
     def revoke(self, request, queryset):
         with transaction.atomic():
             for token in queryset.filter(revoked_at__isnull=True):
