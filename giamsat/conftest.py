@@ -5,6 +5,9 @@ people the house style names: a commune officer, a province leader, an officer
 of the sibling commune; plus a commune leader and a viewer.
 """
 
+import os
+from pathlib import Path
+
 import pytest
 
 from giamsat.orgs import services as org_services
@@ -56,3 +59,54 @@ def province_admin(django_user_model, units):
 @pytest.fixture
 def province_viewer(django_user_model, units):
     return _user(django_user_model, "xem_tinh", units["province"], Role.VIEWER)
+
+
+# --- browser tests (Playwright with Debian's chromium) ----------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+
+
+@pytest.fixture
+def browser_page():
+    """A fresh chromium page (1280×900, Vietnamese), closed after the test.
+
+    Use with pytest-django's ``live_server`` (which needs ``transactional_db``).
+    Playwright runs an event loop in this thread, so Django's async-safety check is
+    turned off for the test. Screenshots go to :data:`SCREENSHOTS`.
+    """
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make system-deps installs it)")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            try:
+                yield page
+            finally:
+                context.close()
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def login(page, live_server, username: str, password: str = PASSWORD) -> None:
+    """Log ``username`` in through the login form and wait for the home page."""
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/")
