@@ -29,12 +29,19 @@ def lines(imp: PlanImport) -> list[Line]:
 def panel(imp: PlanImport, parents) -> dict:
     """The right side of the review page: metadata, targets by year, tasks, bodies, warnings."""
     draft = imp.draft
-    targets = [SimpleNamespace(**t) for t in draft["targets"]]
+    catalog = catalog_entries()
+    labels = {e.id: f"{e.code} {e.name[:70]}" for e in catalog}
+
+    def target(t: dict) -> SimpleNamespace:
+        return SimpleNamespace(**t, candidate_ids={c["id"] for c in t["candidates"]},
+                               chosen_label=labels.get(t.get("indicator_id"), ""))
+
+    targets = [target(t) for t in draft["targets"]]
     return {
         "imp": imp,
         "document": draft["document"],
         "targets_by_year": [
-            (year, [SimpleNamespace(**t) for t in items]) for year, items in drafts.group_by_year(draft["targets"])
+            (year, [target(t) for t in items]) for year, items in drafts.group_by_year(draft["targets"])
         ],
         "target_count": len(targets),
         "mapped_count": sum(1 for t in targets if t.indicator_id or t.new_indicator),
@@ -42,7 +49,7 @@ def panel(imp: PlanImport, parents) -> dict:
         "units": draft["units"],
         "bodies": draft.get("bodies", []),
         "warnings": draft["document"].get("warnings", []),
-        "catalog": catalog_entries(),
+        "catalog": catalog,
         "parents": parents,
         "chosen_parents": set(imp.implements.values_list("pk", flat=True)),
     }

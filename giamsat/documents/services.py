@@ -199,6 +199,14 @@ def choose_indicator(user, pk: int, key: str, choice: str, *, version: int | Non
     return _edit(user, pk, version, change, via)
 
 
+def indicator_id_for_code(code: str) -> str:
+    """The catalog id of ``code`` as a choice for :func:`choose_indicator`."""
+    for entry in catalog_entries():
+        if entry.code.casefold() == code.casefold():
+            return str(entry.id)
+    raise PlanImportError(_("Không có chỉ tiêu mã “{code}” trong danh mục.").format(code=code), location="code")
+
+
 def edit_task(user, pk: int, key: str, data: dict, *, version: int | None = None, via: str = "web") -> PlanImport:
     def change(imp, draft):
         drafts.edit_task(drafts.find(draft, "tasks", key), data)

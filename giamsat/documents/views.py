@@ -64,10 +64,11 @@ def read(request, pk: int):
 
 @login_required
 def progress(request, pk: int):
+    """The progress bar, polled while the document is read; 286 stops the polling
+    once reading is over (the read request itself then moves the page on)."""
     imp = services.get_import(request.user, pk)
-    if imp.status not in (ImportStatus.QUEUED, ImportStatus.READING):
-        return _go(reverse("documents:draft", args=[pk]))
-    return render(request, "documents/_progress.html", {"imp": imp})
+    reading = imp.status in (ImportStatus.QUEUED, ImportStatus.READING)
+    return render(request, "documents/_progress.html", {"imp": imp}, status=200 if reading else 286)
 
 
 @login_required
@@ -102,8 +103,9 @@ def edit_target(request, pk: int, key: str):
 @login_required
 @require_POST
 def choose_indicator(request, pk: int, key: str):
-    imp = services.choose_indicator(request.user, pk, key, request.POST.get("indicator", ""),
-                                    version=_version(request))
+    code = request.POST.get("code", "").strip()
+    choice = services.indicator_id_for_code(code) if code else request.POST.get("indicator", "")
+    imp = services.choose_indicator(request.user, pk, key, choice, version=_version(request))
     return _panel(request, imp)
 
 
