@@ -194,5 +194,9 @@ LOGGING = {
     },
 }
 
+# API pages: 100 rows unless asked, never more than 1,000 (django-ninja pagination).
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000
+
 # A leader may approve its own unit's reports (otherwise only the parent's leaders can).
 GIAMSAT_SELF_APPROVAL = env_bool("GIAMSAT_SELF_APPROVAL", False)

@@ -4,7 +4,7 @@ a unit out of reach is a 404, exactly like one that does not exist."""
 import pytest
 
 from giamsat.orgs import services
-from giamsat.orgs.models import Level
+from giamsat.orgs.models import Level, Unit
 
 
 def _codes(response):
@@ -104,3 +104,20 @@ def test_anonymous_callers_are_refused_on_each_endpoint(client, units):
 def test_a_superuser_lists_every_unit(client, units, django_user_model):
     root = django_user_model.objects.create_superuser(username="root")
     assert _codes(_as(client, root).get("/api/units")) == ["VN", "T01", "X01", "X02"]
+
+
+def test_a_page_is_at_most_a_thousand_units(client, units, django_user_model):
+    province = units["province"]
+    Unit.objects.bulk_create([
+        Unit(code=f"N{i:04d}", name=f"Xã {i}", level=Level.COMMUNE, parent=province, depth=2)
+        for i in range(1000)
+    ])
+    Unit.objects.filter(path="").update(path=services.own_path_sql(province))
+    root = django_user_model.objects.create_superuser(username="root")
+    client = _as(client, root)
+    response = client.get("/api/units?limit=1000")
+    assert response.json()["count"] == 1004
+    assert len(response.json()["items"]) == 1000
+    too_many = client.get("/api/units?limit=1001")
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["location"] == "query.limit"
