@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 from ninja import Router, Schema
-from ninja.security import django_auth
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from giamsat.api.auth import API_AUTH
 from giamsat.kpi import services
 from giamsat.plans import services as plan_services
 
-router = Router(tags=["kpi"], auth=django_auth)
+router = Router(tags=["kpi"], auth=API_AUTH)
 
 
 class IndicatorOut(Schema):
@@ -66,10 +67,11 @@ class IndicatorDetailOut(IndicatorOut):
 
 
 @router.get("/", response=list[IndicatorOut], summary="Danh mục chỉ tiêu")
+@paginate(LimitOffsetPagination)
 def list_indicators(request, q: str = "", category: str = "", value_type: str = "", resolution: str = ""):
-    return list(services.search_indicators(
+    return services.search_indicators(
         request.user, q=q, category=category, value_type=value_type, resolution=resolution
-    ))
+    )
 
 
 @router.get("/{code}", response=IndicatorDetailOut, summary="Một chỉ tiêu và các mức đặt ra trong kế hoạch")

@@ -1,17 +1,22 @@
 """REST endpoints of the plans app (mounted under /api/plans in giamsat.api.root).
 
-Only the plans the user may read: those of the units it may view.
+Only the plans the user may read: those of the units it may view. As in the units
+API, a plan or unit outside the caller's scope answers 404 like one that does not
+exist, so the API never tells what exists elsewhere in the tree.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.security import django_auth
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from giamsat.api.auth import API_AUTH
+from giamsat.errors import NotFoundError, PermissionDeniedError
 from giamsat.plans import services
 
-router = Router(tags=["plans"], auth=django_auth)
+router = Router(tags=["plans"], auth=API_AUTH)
 
 
 class UnitRef(Schema):
@@ -117,15 +122,24 @@ class PlanDetailOut(PlanOut):
 
 
 @router.get("/", response=list[PlanOut], summary="Các kế hoạch được xem")
+@paginate(LimitOffsetPagination)
 def list_plans(request, unit: str = "", level: str = "", status: str = "", q: str = ""):
-    scope = services.visible_unit(request.user, unit) if unit else None
+    scope = None
+    if unit:
+        try:
+            scope = services.visible_unit(request.user, unit)
+        except PermissionDeniedError:
+            raise NotFoundError(_("Không có đơn vị mã “{code}”.").format(code=unit)) from None
     plans = services.search_plans(request.user, unit=scope, level=level, status=status, q=q)
-    return list(plans.prefetch_related("implements"))
+    return plans.prefetch_related("implements")
 
 
 @router.get("/{int:plan_id}", response=PlanDetailOut, summary="Một kế hoạch: chỉ tiêu, nhiệm vụ, đơn vị")
 def get_plan(request, plan_id: int):
-    detail = services.plan_detail(request.user, plan_id)
+    try:
+        detail = services.plan_detail(request.user, plan_id)
+    except PermissionDeniedError:
+        raise NotFoundError(_("Không có kế hoạch này.")) from None
     plan = services.with_counts(services.plans_for(request.user)).select_related("issuing_unit").get(pk=plan_id)
     plan.detail = detail
     return plan

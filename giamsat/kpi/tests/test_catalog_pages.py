@@ -57,10 +57,10 @@ def test_the_api_detail_is_scoped_the_same_way(client, commune_officer, targets_
 
 def test_the_api_list_filters(client, commune_officer, catalog):
     client.force_login(commune_officer)
-    codes = [i["code"] for i in client.get("/api/indicators/", {"q": "xếp hạng", "resolution": "57-NQ/TW"}).json()]
+    codes = [i["code"] for i in client.get("/api/indicators/", {"q": "xếp hạng", "resolution": "57-NQ/TW"}).json()["items"]]
     # every word must appear: the research organisations "được xếp hạng" (19) count too
     assert codes == ["NQ57-19", "NQ57-33", "NQ57-37", "NQ57-4a", "NQ57-4b", "NQ57-5a", "NQ57-5b", "NQ57-6"]
-    assert len(client.get("/api/indicators/").json()) == Indicator.objects.count() == 51
+    assert client.get("/api/indicators/").json()["count"] == Indicator.objects.count() == 51
 
 
 def test_an_unknown_code_is_a_clear_404(client, commune_officer, catalog):

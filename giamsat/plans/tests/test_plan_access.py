@@ -40,12 +40,9 @@ def test_plan_api_detail(client, request, actor, plan, allowed):
     if allowed:
         assert response.status_code == 200
         assert response.json()["number"] == plan.number
-    else:
-        assert response.status_code == 403
-        assert response.json() == {
-            "error": "forbidden",
-            "message": f"Bạn không có quyền xem dữ liệu của “{plan.issuing_unit.name}”.",
-        }
+    else:  # as if it did not exist: the API does not tell what lies outside one's scope
+        assert response.status_code == 404
+        assert response.json() == {"error": "not_found", "message": "Không có kế hoạch này."}
 
 
 @pytest.mark.parametrize(
@@ -58,7 +55,7 @@ def test_plan_api_detail(client, request, actor, plan, allowed):
 )
 def test_lists_hold_only_readable_plans(client, request, actor, numbers, commune_plan, sibling_plan):
     client.force_login(request.getfixturevalue(actor))
-    api = [p["number"] for p in client.get("/api/plans/").json()]
+    api = [p["number"] for p in client.get("/api/plans/").json()["items"]]
     assert sorted(api) == sorted(numbers)
     page = client.get(reverse("plans:list")).content.decode()
     for number in ["12-KH/TU", "05-KH/ĐU", "07-KH/ĐU"]:
@@ -67,7 +64,8 @@ def test_lists_hold_only_readable_plans(client, request, actor, numbers, commune
 
 def test_filtering_by_a_unit_outside_ones_scope_is_refused(client, commune_officer, units, sibling_plan):
     client.force_login(commune_officer)
-    assert client.get("/api/plans/", {"unit": "X02"}).status_code == 403
+    response = client.get("/api/plans/", {"unit": "X02"})
+    assert (response.status_code, response.json()["message"]) == (404, "Không có đơn vị mã “X02”.")
     page = client.get(reverse("plans:list"), {"unit": "X02"})
     assert page.status_code == 200  # not among the choices: the filter says so and is ignored
     html = page.content.decode()
@@ -85,6 +83,15 @@ def test_the_implemented_plan_is_named_but_not_linked_when_unreadable(client, co
 def test_an_implementing_plan_the_user_cannot_read_is_left_out_of_the_api(client, commune_officer, province_plan, commune_plan, sibling_plan, province_leader):
     client.force_login(province_leader)
     assert [p["number"] for p in client.get(f"/api/plans/{province_plan.pk}").json()["implemented_by"]] == ["05-KH/ĐU", "07-KH/ĐU"]
+
+
+def test_the_api_list_is_paginated_and_takes_a_token(client, province_leader, commune_plan, sibling_plan):
+    from giamsat.orgs import tokens
+
+    _token, key = tokens.create_token(province_leader, name="test")
+    response = client.get("/api/plans/", {"limit": 2, "offset": 0}, HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.json()["count"] == 3
+    assert len(response.json()["items"]) == 2
 
 
 def test_anonymous_users_are_sent_to_the_login_page(client, commune_plan):
