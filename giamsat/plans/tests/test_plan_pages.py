@@ -74,3 +74,11 @@ def test_a_dissolved_units_plans_are_found_from_its_successor(client, units, pro
     client.force_login(province_leader)
     assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 200
     assert "3-KH/HU" in client.get(reverse("plans:list"), {"unit": "X01"}).content.decode()
+
+
+def test_a_plan_implementing_another_links_to_its_alignment(client, province_leader, commune_plan, province_plan):
+    client.force_login(province_leader)
+    html = client.get(reverse("plans:detail", args=[commune_plan.pk])).content.decode()
+    assert f'href="{reverse("documents:alignment", args=[commune_plan.pk])}"' in html
+    html = client.get(reverse("plans:detail", args=[province_plan.pk])).content.decode()
+    assert reverse("documents:alignment", args=[province_plan.pk]) not in html  # it implements nothing
