@@ -73,7 +73,7 @@ def _check_one(raw: RawTask, title: str, errors: list[FieldError]) -> TaskRow | 
         errors.append(FieldError(raw.where("progress"), _("Tiến độ của nhiệm vụ “{task}”: {problem}").format(task=title, problem=exc)))
     if progress is not None and not 0 <= progress <= 100:
         errors.append(FieldError(raw.where("progress"), _("Tiến độ của nhiệm vụ “{task}” phải từ 0 đến 100 % (đã nhập {value}).").format(task=title, value=fmt(progress))))
-    if status == TaskStatus.DONE:
+    elif status == TaskStatus.DONE:
         progress = 100 if progress is None else progress
         if progress != 100:
             errors.append(FieldError(raw.where("progress"), _("Nhiệm vụ “{task}” đã hoàn thành thì tiến độ phải là 100 %.").format(task=title)))
