@@ -3,7 +3,9 @@ and period, kept exact at approval time (see giamsat.evaluation.rollup and
 docs/decisions/0004-rollup-cache.md).
 
 These tables hold nothing a user enters: they can be dropped and rebuilt from the
-approved values at any time (``giamsat rollup --rebuild``).
+approved values at any time (``giamsat rollup --rebuild``). Their foreign keys carry no
+database constraint (Django still cascades deletes): a cache needs no per-row check,
+and a national rebuild writes some 300,000 cells.
 """
 
 from django.db import models
@@ -17,9 +19,9 @@ class RollupCell(models.Model):
     merged into it) for one indicator and period, as the components every aggregation
     rule is computed from (``giamsat.evaluation.rules.Components``)."""
 
-    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
-    indicator = models.ForeignKey("kpi.Indicator", on_delete=models.CASCADE, related_name="+", db_index=False)
-    period = models.ForeignKey("reporting.ReportingPeriod", on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    indicator = models.ForeignKey("kpi.Indicator", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    period = models.ForeignKey("reporting.ReportingPeriod", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
     n = models.IntegerField(default=0)
     total = models.DecimalField(default=0, **SUM_DIGITS)
     n_ratio = models.IntegerField(default=0)
@@ -47,8 +49,8 @@ class RollupScope(models.Model):
     """``member``'s approved values count in ``aggregate``'s cells: the aggregate is an
     ancestor of the member (or of a unit that succeeded it), and has children."""
 
-    aggregate = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
-    member = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False)
+    aggregate = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    member = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
 
     class Meta:
         verbose_name = _("phạm vi tổng hợp")

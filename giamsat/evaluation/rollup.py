@@ -206,19 +206,73 @@ def _ensure_scopes(state: RollupState) -> None:
 
 
 def _build(state: RollupState, units, links) -> None:
-    """Every scope, cell and source from scratch (one pass over the approved values)."""
+    """Every scope, cell and source from scratch, in two passes.
+
+    Summing every value into every aggregate above it would read a national database's
+    values twice or more; instead each value goes once into the lowest aggregate that
+    takes it directly, and each aggregate then adds up the cells of its child aggregates
+    (deepest first) — exact, because a child's cells are only reused when its scope lies
+    inside the parent's and does not overlap another reused child's.
+    """
     RollupCell.objects.all().delete()
     RollupScope.objects.all().delete()
     RollupSource.objects.all().delete()
-    RollupScope.objects.bulk_create(
-        [RollupScope(aggregate_id=a, member_id=m) for a, m in sorted(compute_scopes(units, links))], batch_size=5000
-    )
-    _insert_cells("s.status = %s", [APPROVED], upsert=False)
+    pairs = compute_scopes(units, links)
+    RollupScope.objects.bulk_create([RollupScope(aggregate_id=a, member_id=m) for a, m in sorted(pairs)], batch_size=5000)
+    direct, composed = _build_plan(units, pairs)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute("CREATE TEMPORARY TABLE rollup_direct (aggregate_id bigint NOT NULL, member_id bigint NOT NULL)")
+        cursor.executemany("INSERT INTO rollup_direct (aggregate_id, member_id) VALUES (%s, %s)", sorted(direct))
+        cursor.execute(
+            f"INSERT INTO {CELL} ({_COLUMNS})"  # noqa: S608
+            f" SELECT d.aggregate_id, v.indicator_id, s.period_id, {selectors.summed_components()}"
+            f" FROM {selectors.FROM_VALUES} JOIN rollup_direct d ON d.member_id = s.unit_id"
+            " WHERE s.status = %s GROUP BY d.aggregate_id, v.indicator_id, s.period_id",
+            [APPROVED],
+        )
+        cursor.execute("DROP TABLE rollup_direct")
+        sums = ", ".join([f"SUM(c.{f})" for f in FIELDS[:8]] + ["MIN(c.minimum)", "MAX(c.maximum)"])
+        for depth in sorted({d for d, _, _ in composed}, reverse=True):
+            level = sorted((a, c) for d, a, c in composed if d == depth)
+            case = " ".join(["WHEN %s THEN %s"] * len(level))
+            ids, ids_params = selectors.in_list("c.unit_id", [c for _, c in level])
+            cursor.execute(
+                f"INSERT INTO {CELL} ({_COLUMNS})"  # noqa: S608
+                f" SELECT CASE c.unit_id {case} END, c.indicator_id, c.period_id, {sums}"
+                f" FROM {CELL} c WHERE {ids} GROUP BY 1, c.indicator_id, c.period_id"
+                f" ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET {_ADD}",
+                [p for a, c in level for p in (c, a)] + ids_params,
+            )
     sql, params = selectors.approved_submissions_sql()
     _execute(f"INSERT INTO {SOURCE} (submission_id, unit_id, period_id, version) {sql}", params)
     weights = _weights()
     state.fingerprint, state.weights, state.built_at = fingerprint(units, links, weights), weights, timezone.now()
     state.save(update_fields=["fingerprint", "weights", "built_at"])
+
+
+def _build_plan(units, pairs) -> tuple[set[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Which members each aggregate sums directly, and which child aggregates' cells it
+    adds up (as (depth of the aggregate, aggregate, child))."""
+    members = defaultdict(set)
+    for a, m in pairs:
+        members[a].add(m)
+    parent_of = {pk: parent for pk, _, parent in units}
+    depth_of = {pk: path.count(".") for pk, path, _ in units}
+    children = defaultdict(list)
+    for a in members:
+        if parent_of.get(a) in members:
+            children[parent_of[a]].append(a)
+    direct, composed = set(), []
+    for a in members:
+        covered = set()
+        for child in sorted(children[a]):
+            if members[child] <= members[a] and not members[child] & covered:
+                composed.append((depth_of[a], a, child))
+                covered |= members[child]
+        direct.update((a, m) for m in members[a] - covered)
+    return direct, composed
 
 
 def _recompute_indicators(indicator_ids: set[int]) -> None:

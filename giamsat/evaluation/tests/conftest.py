@@ -84,3 +84,12 @@ def decide(submission, status):
 
 
 COMPARATORS = Comparator
+
+
+def assert_same_rollups(got: dict, expected: dict) -> None:
+    """Two roll-up results hold the same cells, up to the rounding of float sums."""
+    from dataclasses import astuple
+
+    assert got.keys() == expected.keys()
+    for key in got:
+        assert astuple(got[key]) == pytest.approx(astuple(expected[key]), rel=1e-9, abs=1e-6), key

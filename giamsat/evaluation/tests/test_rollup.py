@@ -6,7 +6,7 @@ from django.db.models import F
 from giamsat.evaluation import rollup
 from giamsat.evaluation.models import RollupCell
 from giamsat.evaluation.rules import aggregate, over_periods
-from giamsat.evaluation.tests.conftest import decide, report
+from giamsat.evaluation.tests.conftest import assert_same_rollups, decide, report
 from giamsat.orgs import services as org_services
 from giamsat.orgs.models import Level
 from giamsat.reporting.models import Value
@@ -168,8 +168,8 @@ def test_rebuild_gives_the_same_cells_as_incremental_upkeep(units, catalog, mont
     scope = [units["nation"], units["province"], units["commune"]]
     incremental = rollup.components(scope, ids)
     rollup.rebuild()
-    assert rollup.components(scope, ids) == incremental
-    assert incremental == rollup.direct_components(scope, ids)
+    assert_same_rollups(rollup.components(scope, ids), incremental)
+    assert_same_rollups(incremental, rollup.direct_components(scope, ids))
 
 
 def test_cells_are_kept_for_units_with_children_only(units, catalog, months):
@@ -177,3 +177,21 @@ def test_cells_are_kept_for_units_with_children_only(units, catalog, months):
     rollup.refresh()
     assert set(RollupCell.objects.values_list("unit_id", flat=True)) == {units["nation"].pk, units["province"].pk}
     assert RollupCell.objects.filter(n=F("n")).count() == 2
+
+
+def test_rebuild_counts_a_unit_merged_into_two_provinces_once_in_the_nation(units, catalog, months):
+    jan = months[(2026, 1)]
+    ind = catalog["initiatives"]
+    other = org_services.create_unit(code="T02", name="Tỉnh Bên Cạnh", level=Level.PROVINCE, parent=units["nation"])
+    other_commune = org_services.create_unit(code="X03", name="Xã Bên Cạnh", level=Level.COMMUNE, parent=other)
+    old = org_services.create_unit(code="H99", name="Huyện cũ", level=Level.DISTRICT, parent=units["nation"])
+    org_services.set_successors(old, [units["commune"], other_commune])  # split between two provinces
+    report(old, jan, {ind: 7})
+    report(units["commune"], jan, {ind: 1})
+    report(other_commune, jan, {ind: 2})
+    rollup.rebuild()
+    assert value(units, "province", ind, jan) == 8.0
+    assert value({"other": other}, "other", ind, jan) == 9.0
+    assert value(units, "nation", ind, jan) == 10.0  # 7 + 1 + 2, the old district once
+    scope = [units["nation"], units["province"], other]
+    assert_same_rollups(rollup.components(scope, [ind.pk]), rollup.direct_components(scope, [ind.pk]))

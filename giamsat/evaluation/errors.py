@@ -1,0 +1,17 @@
+"""Errors of the evaluation app, each with a Vietnamese message for the user."""
+
+from giamsat.errors import GiamsatError, NotFoundError
+
+
+class SimulationError(GiamsatError):
+    code = "simulation"
+
+
+class FilterError(GiamsatError):
+    """A dashboard filter names a plan, period or indicator that does not exist."""
+
+    code = "filter"
+
+
+class UnitNotFoundError(NotFoundError):
+    code = "unit_not_found"
