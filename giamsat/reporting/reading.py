@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from giamsat.orgs import access
 from giamsat.orgs.models import Unit
 from giamsat.reporting import rules, validation
@@ -22,6 +24,10 @@ class Row:
     @property
     def spec(self) -> validation.IndicatorSpec:
         return self.requirement.spec
+
+    @property
+    def outlier_message(self) -> str:
+        return _("Giá trị khác thường so với các kỳ trước của đơn vị: hãy kiểm tra lại, hoặc xác nhận và ghi chú lý do.")
 
 
 @dataclass
