@@ -13,12 +13,13 @@ The date of the figure ("tính đến ngày 30/6/2025") is ``as_of``.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from giamsat.parsing.rules.blocks import Block
 from giamsat.parsing.rules.dates import find_dates
 from giamsat.parsing.rules.fold import words
-from giamsat.parsing.rules.numbers import NUMBER_RE, parse_number
+from giamsat.parsing.rules.numbers import NUMERAL, numeral, parse_number
 from giamsat.parsing.rules.targets import COUNTED_NOUNS, sentence_spans
 from giamsat.parsing.schema import Actual
 
@@ -40,19 +41,21 @@ _CUE = re.compile(
     + words("phan dau", "den nam", "den het nam", "muc tieu", "chi tieu")
     + r")\b"
 )
-_FRACTION = re.compile(
-    r"(?<![0-9.,/])(" + NUMBER_RE.pattern + r")\s?/\s?(" + NUMBER_RE.pattern + r")(?![0-9/])"
-)
-_PERCENT = re.compile(r"(?<![0-9.,/])(" + NUMBER_RE.pattern + r")\s?%")
+# Each starts with its first digit, then looks behind it, so the engine can skip ahead.
+_FRACTION = re.compile(r"(" + numeral("0-9.,/") + r")\s?/\s?(" + NUMERAL + r")(?![0-9/])")
+_PERCENT = re.compile(r"(" + numeral("0-9.,/") + r")\s?%")
 _COUNT = re.compile(
-    r"(?<![0-9.,/\w])("
-    + NUMBER_RE.pattern
+    r"("
+    + numeral("0-9.,/\\w")
     + r")\s+("
     + "|".join(sorted((re.escape(k) for k in COUNTED_NOUNS), key=len, reverse=True))
     + r")\b"
 )
-_AS_OF_CUE = re.compile(r"\b(?:tinh den|den|nam|ngay|thang|quy)\s*$")
-_STOP = re.compile(r"[;.]\s|,\s*dat\b|\bdat\b")
+_AS_OF_CUE = re.compile(words("tinh den", "den", "nam", "ngay", "thang", "quy") + r"\s*$")
+_CUE_WINDOW = 20  # how far before a date "tính đến", "đến" may stand
+_SHARE_WINDOW = 120  # how far after "a/b" its percentage may stand
+_NAME_WINDOW = 160  # how long the name of the thing counted may be
+_STOP = re.compile(r"[;.]\s|,\s*dat\b|" + words("dat") + r"\b")
 
 
 def extract_actuals(block: Block) -> list[tuple[Actual, set[int]]]:
@@ -62,94 +65,109 @@ def extract_actuals(block: Block) -> list[tuple[Actual, set[int]]]:
         return []
     found: list[tuple[Actual, set[int]]] = []
     for start, end in sentence_spans(block):
-        cues = [(m.start(), m.lastgroup) for m in _CUE.finditer(folded, start, end)]
-        if not any(kind == "now" for _, kind in cues):
-            continue
-        found.extend(_sentence_actuals(block, start, end, cues))
+        sentence = _Sentence(block, start, end)
+        if "now" in sentence.kinds:
+            found.extend(sentence.actuals())
     return found
 
 
-def _is_now(cues: list[tuple[int, str | None]], position: int) -> bool:
-    kind = None
-    for cue_start, cue_kind in cues:
-        if cue_start < position:
-            kind = cue_kind
-    return kind == "now"
+class _Sentence:
+    """One sentence that reports a figure: its cues, dates and the numbers already used."""
 
+    def __init__(self, block: Block, start: int, end: int) -> None:
+        self.block, self.start, self.end = block, start, end
+        folded = block.folded
+        cues = list(_CUE.finditer(folded, start, end))
+        self.cue_starts = [cue.start() for cue in cues]
+        self.kinds = [cue.lastgroup for cue in cues]
+        self.dates = [
+            (start + span.start, start + span.end, span) for span in find_dates(folded[start:end])
+        ]
+        self.used: set[int] = set()
+        self.text = block.source(start, end).strip()
+        self.as_of = None
+        for date_start, _, span in self.dates:
+            cue_floor = max(start, date_start - _CUE_WINDOW)
+            if span.precision == "day" or _AS_OF_CUE.search(folded, cue_floor, date_start):
+                self.as_of = span.iso
+                break
 
-def _sentence_actuals(
-    block: Block, start: int, end: int, cues: list[tuple[int, str | None]]
-) -> list[tuple[Actual, set[int]]]:
-    folded = block.folded
-    dates = find_dates(folded[start:end])
-    as_of = None
-    for span in dates:
-        if _AS_OF_CUE.search(folded[start : start + span.start]) or span.precision == "day":
-            as_of = span.iso
-            break
-    in_dates = [(start + span.start, start + span.end) for span in dates]
-    text = block.source(start, end).strip()
-    used: set[int] = set()
-    results: list[tuple[Actual, set[int]]] = []
+    def is_now(self, position: int) -> bool:
+        """The nearest cue before ``position`` says "now", not "to reach"."""
+        index = bisect.bisect_left(self.cue_starts, position) - 1
+        return index >= 0 and self.kinds[index] == "now"
 
-    def free(position: int) -> bool:
-        return position not in used and not any(a <= position < b for a, b in in_dates)
+    def free(self, position: int) -> bool:
+        if position in self.used:
+            return False
+        index = bisect.bisect_right(self.dates, position, key=lambda date: date[0]) - 1
+        return index < 0 or position >= self.dates[index][1]
 
-    for fraction in _FRACTION.finditer(folded, start, end):
-        if not _is_now(cues, fraction.start()) or not free(fraction.start(1)):
-            continue
-        numerator, denominator = parse_number(fraction.group(1)), parse_number(fraction.group(2))
-        if numerator is None or not denominator or numerator > denominator:
-            continue
-        percent = _PERCENT.search(folded, fraction.end(), end)
-        positions = {fraction.start(1), fraction.start(2)}
-        if percent and free(percent.start(1)):
-            value = parse_number(percent.group(1)) or 0.0
-            unit = "%"
-            positions.add(percent.start(1))
-            line = block.line_at(percent.start(1))
-        else:
-            value = round(numerator / denominator * 100, 2)
-            unit = "%"
-            line = block.line_at(fraction.start(1))
-        used.update(positions)
-        indicator = _indicator(block, fraction.end(), end)
-        results.append(
-            (Actual(indicator, value, unit, numerator, denominator, as_of, line, text), positions)
-        )
-    for percent in _PERCENT.finditer(folded, start, end):
-        position = percent.start(1)
-        if not free(position) or not _is_now(cues, position):
-            continue
-        used.add(position)
-        value = parse_number(percent.group(1))
-        if value is None:
-            continue
-        indicator = _indicator(block, percent.end(), end)
-        results.append(
-            (
-                Actual(indicator, value, "%", None, None, as_of, block.line_at(position), text),
-                {position},
+    def actuals(self) -> list[tuple[Actual, set[int]]]:
+        folded, start, end = self.block.folded, self.start, self.end
+        results: list[tuple[Actual, set[int]]] = []
+        for fraction in _FRACTION.finditer(folded, start, end):
+            if not self.is_now(fraction.start()) or not self.free(fraction.start(1)):
+                continue
+            numerator, denominator = (
+                parse_number(fraction.group(1)),
+                parse_number(fraction.group(2)),
             )
-        )
-    for count in _COUNT.finditer(folded, start, end):
-        position = count.start(1)
-        if not free(position) or not _is_now(cues, position):
-            continue
-        used.add(position)
-        value = parse_number(count.group(1))
-        if value is None:
-            continue
-        unit = COUNTED_NOUNS[count.group(2)]
-        indicator = _indicator(block, count.start(2), end)
-        results.append(
-            (
-                Actual(indicator, value, unit, None, None, as_of, block.line_at(position), text),
-                {position},
+            if numerator is None or not denominator or numerator > denominator:
+                continue
+            positions = {fraction.start(1), fraction.start(2)}
+            percent = _PERCENT.search(
+                folded, fraction.end(), min(end, fraction.end() + _SHARE_WINDOW)
             )
+            if percent and self.free(percent.start(1)):
+                value = parse_number(percent.group(1)) or 0.0
+                positions.add(percent.start(1))
+                at = percent.start(1)
+            else:
+                value = round(numerator / denominator * 100, 2)
+                at = fraction.start(1)
+            results.append(
+                self._actual(at, value, "%", positions, fraction.end(), numerator, denominator)
+            )
+        for percent in _PERCENT.finditer(folded, start, end):
+            value = parse_number(percent.group(1))
+            at = percent.start(1)
+            if value is not None and self.free(at) and self.is_now(at):
+                results.append(self._actual(at, value, "%", {at}, percent.end()))
+        for count in _COUNT.finditer(folded, start, end):
+            value = parse_number(count.group(1))
+            at = count.start(1)
+            if value is not None and self.free(at) and self.is_now(at):
+                unit = COUNTED_NOUNS[count.group(2)]
+                results.append(self._actual(at, value, unit, {at}, count.start(2)))
+        results.sort(key=lambda item: min(item[1]))
+        return results
+
+    def _actual(
+        self,
+        at: int,
+        value: float,
+        unit: str,
+        positions: set[int],
+        indicator_start: int,
+        numerator: float | None = None,
+        denominator: float | None = None,
+    ) -> tuple[Actual, set[int]]:
+        self.used.update(positions)
+        indicator = _indicator(
+            self.block, indicator_start, min(self.end, indicator_start + _NAME_WINDOW)
         )
-    results.sort(key=lambda item: min(item[1]))
-    return results
+        actual = Actual(
+            indicator,
+            value,
+            unit,
+            numerator,
+            denominator,
+            self.as_of,
+            self.block.line_at(at),
+            self.text,
+        )
+        return actual, positions
 
 
 def _indicator(block: Block, start: int, end: int) -> str:

@@ -149,6 +149,7 @@ class Block:
         self._folded_parts: list[str] = []
         self._text_length = 0
         self._folded_length = 0
+        self.words = 0
         self._aligned = True  # folded positions are text positions
         self._text: str | None = None
         self._folded: str | None = None
@@ -202,6 +203,7 @@ class Block:
         self._folded_parts.append(folded)
         self._text_length += len(raw)
         self._folded_length += len(folded)
+        self.words += raw.count(" ") + 1
         self._text = self._folded = None
 
     @property
@@ -420,5 +422,5 @@ def _continues(current: Block, stripped: str, capitals: bool, full_line: bool) -
         return True
     if current.kind == HEADING:
         # A long numbered item cut at the page's width goes on like a paragraph.
-        return full_line and current.text.count(" ") >= _SHORT_HEADING and _is_open(current)
+        return full_line and current.words > _SHORT_HEADING and _is_open(current)
     return _is_open(current)

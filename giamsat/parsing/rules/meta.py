@@ -39,17 +39,22 @@ _NUMBER = re.compile(
     r"(?:^|\s{2,}|\*)\s*so\s*[:.]?\s*(?P<num>[0-9]{0,5})\s*"
     r"(?P<code>[-/]\s*[a-z][a-z0-9]*(?:\s*[-/]\s*[a-z0-9]+)*)"
 )
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^\W\d][^,\d]{0,60}?)\s*,\s*ngay\b[\s.]*(?P<day>[0-9]{0,2})[\s.]*thang\s*"
-    r"(?P<month>[0-9]{1,2})\s*nam\s*(?P<year>(?:19|20)[0-9]{2})"
+# "Kim Thành, ngày 12 tháng 9 năm 2025": found from its ", ngày", the place read backwards
+# (a pattern that tried every start of the place would be slow on long lines).
+_DATE_LINE = re.compile(
+    r",\s*ngay\b[\s.]*(?P<day>[0-9]{0,2})[\s.]*thang\s*(?P<month>[0-9]{1,2})\s*nam\s*"
+    r"(?P<year>(?:19|20)[0-9]{2})"
 )
+_PLACE_LENGTH = 60
 _TITLE_WORD = re.compile(r"^(?:ke hoach|chuong trinh|de an)\b")
 _TITLE_STOP = re.compile(r"^(?:thuc hien|can cu|trien khai|nham|de|tren co so|ban|thuong truc)\b")
 _MAX_TITLE_LINES = 6
-_ISSUER = re.compile(
-    r"(?P<issuer>[^,;()]{3,140}?)\s+(?:xay dung|ban hanh|trien khai xay dung)(?:\s+va\s+ban hanh)?"
-    r"\s+(?:ke hoach|chuong trinh|de an)\b"
+# "..., Ban Thường vụ Huyện ủy xây dựng kế hoạch": the issuer runs back from the verb
+# to the clause's start.
+_ISSUER_VERB = re.compile(
+    r"(?:xay dung|ban hanh|trien khai xay dung)(?:\s+va\s+ban hanh)?\s+(?:ke hoach|chuong trinh|de an)\b"
 )
+_ISSUER_LENGTH = 140
 _SIGNATURE = re.compile(r"^\W*(?:t/?m|tm|k/?t)\.?\s+(?P<body>.+)$")
 _LEVEL_WORDS = (
     (
@@ -167,10 +172,21 @@ def _number(head: list[Line]) -> str:
 
 def _place_date(head: list[Line]) -> tuple[str, str | None, int | None]:
     for line in head:
-        match = _PLACE_DATE.search(line.folded)
+        match = _DATE_LINE.search(line.folded)
         if not match:
             continue
-        raw_place = line.raw[line.raw_col(match.start("place")) : line.raw_col(match.end("place"))]
+        folded = line.folded
+        end = match.start()
+        start = max(0, end - _PLACE_LENGTH - 1)
+        for position in range(end - 1, start - 1, -1):
+            if folded[position] == "," or folded[position].isdigit():
+                start = position + 1
+                break
+        while start < end and not folded[start].isalpha():
+            start += 1
+        if start >= end:
+            continue
+        raw_place = line.raw[line.raw_col(start) : line.raw_col(end)]
         place = re.split(r"\s{2,}", raw_place.strip(" *_"))[-1].strip(" *_,")
         year, month = int(match.group("year")), int(match.group("month"))
         day = int(match.group("day")) if match.group("day") else None
@@ -184,10 +200,19 @@ def _issuer(blocks: list[Block], head: list[Line], lines: list[Line]) -> str:
     for block in blocks:
         if block.kind == HEADING and block.heading and block.heading.number:
             break
-        for match in _ISSUER.finditer(block.folded):
-            start = len(block.folded) - len(block.folded[match.start("issuer") :].lstrip())
-            if body_at(block.folded, block.aligned_text, start) is not None:
-                found = clean_name(block.source(start, match.end("issuer")))
+        folded = block.folded
+        for match in _ISSUER_VERB.finditer(folded):
+            end = match.start()
+            if end == 0 or folded[end - 1] != " ":
+                continue
+            floor = max(0, end - _ISSUER_LENGTH)
+            start = max(folded.rfind(mark, floor, end) for mark in ",;()") + 1
+            if start == 0 and floor > 0:
+                continue  # no clause start close enough: not a name
+            while start < end and folded[start] == " ":
+                start += 1
+            if end - start >= 3 and body_at(folded, block.aligned_text, start) is not None:
+                found = clean_name(block.source(start, end))
     if found:
         return found
     for line in head:

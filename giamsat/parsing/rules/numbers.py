@@ -17,14 +17,29 @@ from dataclasses import dataclass
 
 # Order matters: thousands groups first, then a plain integer with an optional
 # decimal comma, then a decimal point that cannot be a thousands separator.
+# At most 15 significant digits, so every value is an exact, finite float.
 NUMBER_RE = re.compile(
     r"(?<![0-9])(?<![0-9][.,])"
-    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])(?:,[0-9]+)?"
-    r"|[0-9]+,[0-9]+"
-    r"|[0-9]+\.[0-9]{1,2}(?![0-9.])"
-    r"|[0-9]+)"
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,4}(?![0-9])(?:,[0-9]{1,3})?"
+    r"|[0-9]{1,12},[0-9]{1,3}"
+    r"|[0-9]{1,12}\.[0-9]{1,2}(?![0-9.])"
+    r"|[0-9]{1,15})"
     r"(?![0-9])(?![.,][0-9])"
 )
+# A numeral's shape, to embed in other patterns; parse_number then says if it reads.
+NUMERAL = r"[0-9](?:[0-9.,]*[0-9])?"
+
+
+def numeral(not_after: str) -> str:
+    """NUMERAL not preceded by any of the characters ``not_after`` (a class's body).
+
+    The check comes after the first digit, not before it: a pattern that opens with a
+    digit lets the regex engine skip to digits, one that opens with a look-behind
+    makes it try every position.
+    """
+    return rf"[0-9](?<![{not_after}][0-9])(?:[0-9.,]*[0-9])?"
+
+
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _GLUE_BEFORE = re.compile(r"[^\W_]|[%)\]'’]")
 

@@ -58,7 +58,6 @@ _COLUMNS = (
 )
 _HEADER_ROWS = 3
 _RECURRING = re.compile(r"\b(?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|thuong nien)\b")
-_PIPE_ROW = re.compile(r"^\s*\|?[^|]*\|[^|]*\|")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
 _YEAR_IN_HEADER = re.compile(r"\b((?:19|20)[0-9]{2})\b")
 _MAX_TITLE = 250
@@ -78,7 +77,7 @@ def find_text_tables(lines: list[Line], given: Sequence[Table]) -> list[Table]:
     rows: list[list[str]] = []
     first = 0
     for line in lines:
-        if line.number not in taken and _PIPE_ROW.match(line.raw):
+        if line.number not in taken and line.raw.count("|") >= 2:
             if not rows:
                 first = line.number
             if _RULE_ROW.match(line.raw):

@@ -24,6 +24,7 @@ Where the zone allows only percentages (tasks, other parts), counts are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -210,6 +211,7 @@ _STOP_WORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W_][\w/'-]*")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 _UNIT_WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _MAX_INDICATOR_WORDS = 25
 ALL, PERCENT_ONLY = "all", "percent"
@@ -241,7 +243,7 @@ def sentence_spans(block: Block) -> list[tuple[int, int]]:
     start = 0
     text = block.text
     folded = block.folded
-    for match in re.finditer(r"[.!?](?=\s+\S)", folded):
+    for match in _SENTENCE_END.finditer(folded):
         after = match.end()
         while after < len(folded) and folded[after] == " ":
             after += 1
@@ -253,11 +255,30 @@ def sentence_spans(block: Block) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= position <= end:
-            return start, end
-    return spans[-1]
+class _Sentences:
+    """A block's sentences, with what each says once for all its targets."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.spans = sentence_spans(block)
+        self.starts = [start for start, _ in self.spans]
+        self._facts: dict[int, tuple[str, int | None, bool]] = {}
+
+    def of(self, position: int) -> tuple[int, int]:
+        return self.spans[max(0, bisect.bisect_right(self.starts, position) - 1)]
+
+    def facts(self, position: int) -> tuple[str, int | None, bool]:
+        """The sentence's source text, the year it names, and whether it repeats yearly."""
+        start, end = self.of(position)
+        if start not in self._facts:
+            folded = self.block.folded
+            year = _SENTENCE_YEAR.search(folded, start, end)
+            self._facts[start] = (
+                self.block.source(start, end).strip(),
+                int(year.group(1)) if year else None,
+                bool(_PER_YEAR.search(folded, start, end)),
+            )
+        return self._facts[start]
 
 
 def extract_targets(block: Block, context: TargetContext) -> list[Target]:
@@ -266,20 +287,23 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
     if not numbers:
         return []
     dates = find_dates(folded)
-    sentences = sentence_spans(block)
-    taken: set[int] = set()
-    found: list[tuple[_Number, str, int]] = []  # number, comparator, comparator start
+    sentences = _Sentences(block)
+    found: list[tuple[_Number, str, int, int]] = []  # number, comparator, its start, clause start
     previous_end = 0
-    for token in numbers:
-        if token.start in taken or token.start in context.skip:
+    index = 0
+    while index < len(numbers):
+        token = numbers[index]
+        index += 1
+        if token.start in context.skip:
             continue
         number = _read_number(folded, token, dates)
         if number is None:
             continue
         if number.unit != "%" and not number.unit.startswith("% ") and context.policy != ALL:
             continue
-        sentence_start, sentence_end = _sentence_of(sentences, token.start)
-        low = max(sentence_start, previous_end, folded.rfind(";", 0, token.start) + 1)
+        sentence_start, _ = sentences.of(token.start)
+        floor = max(sentence_start, previous_end)
+        low = max(floor, folded.rfind(";", floor, token.start) + 1)
         comparator, comparator_start, ocr = comparators.comparator_before(
             folded, token.start, low, ocr_ge=context.ocr_ge
         )
@@ -296,24 +320,21 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
             comparator_value = comparators.combine(comparator, after)
         context.used_ocr_ge = context.used_ocr_ge or ocr
         number.end = max(number.end, after_end)
-        found.append((number, comparator_value, comparator_start if comparator else token.start))
-        previous_end = number.end
-        taken.update(n.start for n in numbers if token.start < n.start < number.end)
-    targets = []
-    for index, (number, comparator_value, comparator_start) in enumerate(found):
-        token = number.token
-        sentence_start, sentence_end = _sentence_of(sentences, token.start)
-        low = max(
-            sentence_start,
-            found[index - 1][0].end if index and found[index - 1][0].end <= token.start else 0,
-            folded.rfind(";", 0, token.start) + 1,
+        found.append(
+            (number, comparator_value, comparator_start if comparator else token.start, low)
         )
-        next_start = found[index + 1][2] if index + 1 < len(found) else len(folded)
+        previous_end = number.end
+        while index < len(numbers) and numbers[index].start < number.end:
+            index += 1  # the range's upper end, read with this number
+    targets = []
+    for position, (number, comparator_value, comparator_start, low) in enumerate(found):
+        token = number.token
+        _, sentence_end = sentences.of(token.start)
+        text, sentence_year, per_year = sentences.facts(token.start)
+        next_start = found[position + 1][2] if position + 1 < len(found) else len(folded)
         if number.unit == "?":
             span = _words_after(folded, number.unit_start) or (number.unit_start, number.unit_start)
             number.unit = " ".join(block.source(*span).split()).lower()
-        sentence = folded[sentence_start:sentence_end]
-        year_match = _SENTENCE_YEAR.search(sentence)
         targets.append(
             Target(
                 indicator=_indicator(
@@ -323,12 +344,12 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
                 value=token.value,
                 value_max=number.value_max,
                 unit=number.unit,
-                year=int(year_match.group(1)) if year_match else context.year,
-                per_year=bool(_PER_YEAR.search(sentence)),
+                year=sentence_year or context.year,
+                per_year=per_year,
                 category=context.category,
                 section=context.section,
                 line=block.line_at(token.start),
-                text=block.source(sentence_start, sentence_end).strip(),
+                text=text,
             )
         )
     return targets
@@ -341,7 +362,8 @@ def _read_number(folded: str, token: NumberToken, dates: list[DateSpan]) -> _Num
     start, end = token.start, token.end
     if token.glued:
         return None
-    if any(span.start <= start < span.end for span in dates):
+    inside = bisect.bisect_right(dates, start, key=lambda span: span.start) - 1
+    if inside >= 0 and start < dates[inside].end:
         return None
     following = folded[end : end + 3]
     if _TECH.match(following) or _DOC_OR_FRACTION.match(folded, end):

@@ -49,6 +49,7 @@ _LIST_END = re.compile(
     r"[.;)]|\s(?:de|nham|trong|ve|thuc hien|trien khai|to chuc|xay dung|theo doi)\s"
 )
 _TITLE_END = re.compile(r";|:\s|\.\s+(?=\S)")
+_THREE_WORDS = re.compile(r"\W*\w+\W+\w+\W+\w+")  # a title has at least three words
 _MAX_TITLE = 250
 _MAX_LIST_WORDS = 12
 
@@ -80,10 +81,10 @@ def task_with_deadline(block: Block, section: str) -> Task | None:
 def _title(block: Block) -> str:
     folded = block.folded
     end = len(folded)
-    for match in _TITLE_END.finditer(folded):
-        if len(folded[: match.start()].split()) >= 3:
-            end = match.start()
-            break
+    three_words = _THREE_WORDS.match(folded)
+    match = _TITLE_END.search(folded, three_words.end() if three_words else 0)
+    if match:
+        end = match.start()
     title = " ".join(block.source(0, end).split()).strip(" ,;:*")
     if len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE].rsplit(" ", 1)[0]
