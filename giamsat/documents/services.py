@@ -169,7 +169,7 @@ def _edit(user, pk: int, version: int | None, change: Callable[[PlanImport, dict
     """Apply ``change`` to the draft under a row lock; it returns a description for the audit."""
     with transaction.atomic():
         imp = get_import(user, pk)
-        imp = PlanImport.objects.select_for_update().select_related("issuing_unit").get(pk=imp.pk)
+        imp = PlanImport.objects.select_for_update(of=("self",)).select_related("issuing_unit").get(pk=imp.pk)
         if imp.status != ImportStatus.REVIEW:
             raise PlanImportError(_("Văn bản chưa đọc xong hoặc không đọc được; chưa sửa được bản nháp."))
         if version is not None and version != imp.version:
@@ -364,7 +364,7 @@ def confirm_import(user, pk: int, *, version: int | None = None, via: str = "web
     """
     with transaction.atomic():
         imp = get_import(user, pk)
-        imp = PlanImport.objects.select_for_update().select_related("issuing_unit", "duplicate_of").get(pk=imp.pk)
+        imp = PlanImport.objects.select_for_update(of=("self",)).select_related("issuing_unit", "duplicate_of").get(pk=imp.pk)
         if imp.status != ImportStatus.REVIEW:
             raise PlanImportError(_("Văn bản chưa đọc xong hoặc không đọc được; chưa xác nhận được."))
         if version is not None and version != imp.version:
