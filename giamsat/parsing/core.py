@@ -49,6 +49,7 @@ _MILESTONE_WORDS = 14
 _MILESTONE_PARAGRAPH = re.compile(
     r"^\W*(?:muc tieu|chi tieu|den|toi|tam nhin|giai doan|nam)\b.*\b(?:19|20)[0-9]{2}\W*$"
 )
+_APPENDIX = re.compile(r"^\W*phu luc\b")
 _END_OF_PLAN = re.compile(r"^\W*(?:noi nhan|t/?m\.?\s+ban|k/?t\.?\s)")
 
 
@@ -167,10 +168,12 @@ def _place_blocks(
     places: list[_Place] = []
     keys: list[tuple[str, ...]] = []
     for block in blocks:
-        folded = block.folded.strip(" *#")
+        folded = block.folded
         if zone != END and _END_OF_PLAN.match(folded):
             zone = END
         heading = block.heading if block.kind == HEADING else None
+        if zone == END and heading is not None and _reopens(block):
+            zone, zone_level, frames = PREAMBLE, 0, []  # an appendix, or the next plan
         if (
             heading is not None
             and zone != END
@@ -180,18 +183,12 @@ def _place_blocks(
             while frames and frames[-1].level >= level:
                 frames.pop()
             title = _title(block.text)
-            year = (
-                sections.milestone_year(folded) if len(folded.split()) <= _MILESTONE_WORDS else None
-            )
+            year = sections.milestone_year(folded) if block.words <= _MILESTONE_WORDS else None
             if heading.number:
                 parent = next((frame.number for frame in reversed(frames) if frame.number), None)
                 found.append(Section(heading.number, title, block.line, parent))
-                path = tuple(str(frame.line) for frame in frames if frame.number)
-                keys.append(
-                    path[:1] + (heading.number,)
-                    if "." in heading.number
-                    else path + (heading.number,)
-                )
+                above = tuple(str(frame.line) for frame in frames if frame.number)
+                keys.append((above[:1] if "." in heading.number else above) + (heading.number,))
             new_zone = sections.zone_of(block.text)
             frames.append(
                 _Frame(level, heading.number, title, year, new_zone is not None, block.line)
@@ -207,7 +204,7 @@ def _place_blocks(
             level = 0
             if (
                 block.kind == PARAGRAPH
-                and len(folded.split()) <= _MILESTONE_WORDS
+                and block.words <= _MILESTONE_WORDS
                 and _MILESTONE_PARAGRAPH.match(folded)
             ):
                 paragraph_year = sections.milestone_year(folded) or paragraph_year
@@ -226,6 +223,13 @@ def _place_blocks(
         )
     _mark_children(blocks, places)
     return places, keys
+
+
+def _reopens(block: Block) -> bool:
+    """After the signature, a heading that opens a part of a plan or an appendix."""
+    if block.heading is None or block.heading.kind not in (ROMAN, PLAIN):
+        return False
+    return sections.zone_of(block.text) is not None or _APPENDIX.match(block.folded) is not None
 
 
 def _mark_children(blocks: list[Block], places: list[_Place]) -> None:

@@ -23,23 +23,22 @@ from giamsat.parsing.rules.numbers import NUMERAL, numeral, parse_number
 from giamsat.parsing.rules.targets import COUNTED_NOUNS, sentence_spans
 from giamsat.parsing.schema import Actual
 
+_NOW_WORDS = (
+    "hien nay",
+    "hien co",
+    "hien tai",
+    "den nay",
+    "tinh den",
+    "so lieu",
+    "thuc trang",
+    "da dat duoc",
+    "dat duoc",
+    "ket qua dat",
+)
+_NOW = re.compile(words(*_NOW_WORDS) + r"\b")
 _CUE = re.compile(
-    r"(?P<now>"
-    + words(
-        "hien nay",
-        "hien co",
-        "hien tai",
-        "den nay",
-        "tinh den",
-        "so lieu",
-        "thuc trang",
-        "da dat duoc",
-        "dat duoc",
-        "ket qua dat",
-    )
-    + r")\b|(?P<goal>"
-    + words("phan dau", "den nam", "den het nam", "muc tieu", "chi tieu")
-    + r")\b"
+    r"(?P<now>" + words(*_NOW_WORDS) + r")\b"
+    r"|(?P<goal>" + words("phan dau", "den nam", "den het nam", "muc tieu", "chi tieu") + r")\b"
 )
 # Each starts with its first digit, then looks behind it, so the engine can skip ahead.
 _FRACTION = re.compile(r"(" + numeral("0-9.,/") + r")\s?/\s?(" + NUMERAL + r")(?![0-9/])")
@@ -61,7 +60,7 @@ _STOP = re.compile(r"[;.]\s|,\s*dat\b|" + words("dat") + r"\b")
 def extract_actuals(block: Block) -> list[tuple[Actual, set[int]]]:
     """Each actual in the block, with the positions of the numbers it used."""
     folded = block.folded
-    if not _CUE.search(folded):
+    if not _NOW.search(folded):
         return []
     found: list[tuple[Actual, set[int]]] = []
     for start, end in sentence_spans(block):

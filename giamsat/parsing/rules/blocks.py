@@ -51,6 +51,7 @@ _RUNNING_HEADER = re.compile(
     r"^(?:dang cong san viet nam|cong hoa xa hoi chu nghia viet nam"
     r"|doc lap\W+tu do\W+hanh phuc)\W*$"
 )
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 _FOOTNOTE_START = re.compile(r"^([0-9]{1,2})\s+(?=[A-ZĐÀ-Ỹ])")
 _PLACE_DATE = re.compile(r"^\W*[^\W\d][^,]{1,40},\s*ngay\b[\s.]*[0-9]*[\s.]*thang\b")
 _BULLET = re.compile(r"^(?:[-–—+•●▪◦∙■□➢➤►✓*](?!\*)\s*)+")
@@ -86,7 +87,7 @@ _SHORT_HEADING = 14
 _WRAPPED_MEDIAN = 110
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based
     raw: str
@@ -245,7 +246,6 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
     footnote_lines = 0
     for line in lines:
         stripped = line.stripped
-        folded = line.folded[line.folded_col(line.start) : line.folded_col(line.end)]
         if line.number in table_lines:
             kind = TABLE
         elif not stripped:
@@ -254,12 +254,7 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
             continue
         elif _SEPARATOR.match(stripped):
             kind = SEPARATOR
-        elif (
-            len(stripped) <= 2
-            or _PAGE_NUMBER.match(folded)
-            or _RUNNING_HEADER.match(folded)
-            or not any(char.isalnum() for char in stripped)
-        ):
+        elif _is_noise(line, stripped):
             kind = NOISE
         elif (
             after_blank or previous in (NOISE, FOOTNOTE, FOOTNOTE_MORE)
@@ -282,6 +277,16 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
         line.kind = kind
         previous = kind
         after_blank = False
+
+
+def _is_noise(line: Line, stripped: str) -> bool:
+    """A page number, a running header, a stray symbol or two: nothing to read."""
+    if len(stripped) <= 2 or not _ALPHANUMERIC.search(stripped):
+        return True
+    if len(stripped) > 60:
+        return False
+    folded = line.folded[line.folded_col(line.start) : line.folded_col(line.end)]
+    return bool(_PAGE_NUMBER.match(folded) or _RUNNING_HEADER.match(folded))
 
 
 def build_blocks(lines: list[Line]) -> list[Block]:
@@ -313,10 +318,10 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             continue
         stripped = line.raw[start:end]
         heading = match_heading(stripped, next_top)
-        if heading is None and is_zone_title_line(stripped):
+        capitals = _is_capitals(stripped)
+        if heading is None and capitals and is_zone_title_line(stripped):
             heading = Heading("", "plain", 0)
         bullet = None if heading else _BULLET.match(stripped)
-        capitals = _is_capitals(stripped)
         if current is not None and not current.closed:
             if bullet and _is_hyphen(stripped, bullet.end(), current):
                 bullet = None
@@ -336,8 +341,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         else:
             current = Block(PARAGRAPH)
             current.add(line, start, end)
-        current.closed = (capitals and current.kind != HEADING) or bool(
-            _PLACE_DATE.search(line.folded)
+        current.closed = (capitals and current.kind != HEADING) or (
+            "ngay" in line.folded and bool(_PLACE_DATE.search(line.folded))
         )
         blocks.append(current)
     return [block for block in blocks if block.text.strip()]
@@ -363,6 +368,8 @@ def _content_span(line: Line) -> tuple[int, int]:
     """The line without Markdown bold markers around it."""
     start, end = line.start, line.end
     raw = line.raw
+    if raw[start] not in "*_" and raw[end - 1] not in "*_":
+        return start, end
     while raw.startswith(("**", "__"), start):
         start += 2
     while end - 2 >= start and raw[end - 2 : end] in ("**", "__"):

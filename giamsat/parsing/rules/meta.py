@@ -30,7 +30,7 @@ from collections import Counter
 
 from giamsat.parsing.rules.blocks import CONTENT, HEADING, Block, Line
 from giamsat.parsing.rules.dates import find_dates, make_date
-from giamsat.parsing.rules.fold import fold
+from giamsat.parsing.rules.fold import fold, words
 from giamsat.parsing.rules.units import body_at, clean_name
 from giamsat.parsing.schema import DocumentMeta, Reference
 
@@ -67,12 +67,14 @@ _LEVEL_WORDS = (
     ("ministry", re.compile(r"^(?:ban can su dang |dang uy )?bo\s+(?!chinh tri)[a-z]")),
 )
 _AREA = re.compile(
-    r"\b(?:cua|toan|dia ban|tren dia ban|trong)\s+(?P<area>xa|phuong|huyen|tinh)\b(?! hoi)"
+    words("cua", "toan", "dia ban", "trong") + r"\s+(?P<area>xa|phuong|huyen|tinh)\b(?! hoi)"
 )
 _AREA_LEVEL = {"xa": "commune", "phuong": "commune", "huyen": "district", "tinh": "province"}
 
+# Opens with a digit and looks behind it after (see numbers.numeral): "số 5 7-NQ/TW" is
+# an OCR-split 57, read only after "số".
 _REFERENCE = re.compile(
-    r"(?<![\w/.,-])(?P<num>(?<=số )[0-9] [0-9]|[0-9]{1,4})(?P<year>/(?:19|20)[0-9]{2})?"
+    r"(?P<num>[0-9](?<![\w/.,-][0-9])(?:(?<=số [0-9]) [0-9]|[0-9]{0,3}))(?P<year>/(?:19|20)[0-9]{2})?"
     r"\s?(?P<sep>[-/])\s?(?P<code>[A-ZĐ][A-Za-zĐđ0-9]{0,11})"
     r"(?P<rest>(?:\s?[-/]\s?[A-ZĐ0-9][A-Za-zĐđ0-9]{0,14})*)(?![\w])"
 )

@@ -118,6 +118,14 @@ def match_heading(line: str, expected_next: int | None = None) -> Heading | None
     """
     markup = _MARKUP.match(line)
     start = markup.end() if markup else 0
+    first = line[start : start + 1]
+    if not (
+        first.isdigit()
+        or first in _HEADING_FIRST
+        or (first.islower() and line[start + 1 : start + 2] in (")", "."))
+        or line.startswith("#")
+    ):
+        return None  # no number can start here: the common case, decided fast
     match = _ROMAN_HEADING.match(line, start)
     if match and roman_value(match.group("num")) and _capital_follows(line, match.end()):
         return Heading(match.group("num"), ROMAN, match.end())
@@ -140,6 +148,7 @@ def match_heading(line: str, expected_next: int | None = None) -> Heading | None
 
 
 _OCR_DIGITS = str.maketrans("IlỈỉi|Oo", "11111100")
+_HEADING_FIRST = frozenset("IVXL") | frozenset("IlỈỉi|Oo")
 
 
 def _capital_follows(line: str, position: int) -> bool:

@@ -40,11 +40,13 @@ _RECURRING = re.compile(
     )
     + r"\b"
 )
-_LEAD_LABEL = re.compile(r"\b(?:co quan |don vi )?chu tri\s*:\s*")
-_LEAD_BEFORE = re.compile(r"\bchu tri\b")
-_GIAO = re.compile(r"\bgiao(?: cho)?\s+")
-_COORDINATING = re.compile(r"\b(?:co quan |don vi )?phoi hop(?:\s+voi|\s*:)\s*")
-_PRODUCT = re.compile(r"\bsan pham(?:\s*:|\s+la)\s*")
+_LEAD_LABEL = re.compile(words("co quan chu tri", "don vi chu tri", "chu tri") + r"\s*:\s*")
+_LEAD_BEFORE = re.compile(words("chu tri") + r"\b")
+_GIAO = re.compile(words("giao") + r"(?: cho)?\s+")
+_COORDINATING = re.compile(
+    words("co quan phoi hop", "don vi phoi hop", "phoi hop") + r"(?:\s+voi|\s*:)\s*"
+)
+_PRODUCT = re.compile(words("san pham") + r"(?:\s*:|\s+la)\s*")
 _LIST_END = re.compile(
     r"[.;)]|\s(?:de|nham|trong|ve|thuc hien|trien khai|to chuc|xay dung|theo doi)\s"
 )
