@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.security import django_auth
 from pydantic import ValidationError
 
+from giamsat.api.auth import API_AUTH
 from giamsat.errors import NotFoundError
 from giamsat.orgs import access
 from giamsat.reporting import idempotency, rules, services
@@ -41,7 +41,7 @@ from giamsat.reporting.models import Value
 from giamsat.reporting.services import RawEntry
 from giamsat.reporting.validation import fmt
 
-router = Router(tags=["reporting"], auth=django_auth)
+router = Router(tags=["reporting"], auth=API_AUTH)
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
