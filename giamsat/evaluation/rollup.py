@@ -364,27 +364,34 @@ def rebuild() -> None:
 
 
 def _components(row: Sequence) -> Components:
-    values = [float(x) if x is not None else None for x in row]
-    return Components(int(values[0]), values[1], int(values[2]), values[3], values[4], int(values[5]),
-                      values[6], values[7], values[8], values[9])
+    n, total, n_ratio, num, den, n_weighted, weight, weighted, low, high = row
+    return Components(int(n), float(total), int(n_ratio), float(num), float(den), int(n_weighted), float(weight),
+                      float(weighted), None if low is None else float(low), None if high is None else float(high))
 
 
 def aggregate_ids(unit_ids: Iterable[int]) -> set[int]:
     return set(RollupScope.objects.filter(aggregate_id__in=set(unit_ids)).values_list("aggregate_id", flat=True).distinct())
 
 
-def _from_cells(unit_ids, indicator_ids, period_ids) -> dict[Key, Components]:
+def _from_cells(unit_ids, indicator_ids, period_ids, summed: bool = False) -> dict[Key, Components]:
     where = [selectors.in_list("unit_id", sorted(unit_ids)), selectors.in_list("indicator_id", sorted(indicator_ids))]
     if period_ids is not None:
         where.append(selectors.in_list("period_id", sorted(period_ids)))
-    sql = (f"SELECT unit_id, indicator_id, period_id, {', '.join(FIELDS)} FROM {CELL} WHERE "  # noqa: S608
-           + " AND ".join(w for w, _ in where))
+    if summed:  # the periods as one (a flow's total): sums added, extremes of extremes
+        numbers = ", ".join([f"CAST(SUM({f}) AS DOUBLE PRECISION)" for f in FIELDS[:8]]
+                            + ["CAST(MIN(minimum) AS DOUBLE PRECISION)", "CAST(MAX(maximum) AS DOUBLE PRECISION)"])
+        head, tail = "unit_id, indicator_id, NULL", " GROUP BY unit_id, indicator_id"
+    else:  # floats read faster than decimals
+        numbers = ", ".join(f"CAST({f} AS DOUBLE PRECISION)" for f in FIELDS)
+        head, tail = "unit_id, indicator_id, period_id", ""
+    sql = (f"SELECT {head}, {numbers} FROM {CELL} WHERE "  # noqa: S608
+           + " AND ".join(w for w, _ in where) + tail)
     with connection.cursor() as cursor:
         cursor.execute(sql, [p for _, params in where for p in params])
         return {(r[0], r[1], r[2]): _components(r[3:]) for r in cursor.fetchall()}
 
 
-def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses) -> dict[Key, Components]:
+def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses, summed: bool = False) -> dict[Key, Components]:
     """Roll-ups computed from the values: one query for all ``units``, then each
     contributing unit is credited to every requested unit whose scope covers it."""
     scopes = scopes_by_root(units)
@@ -393,7 +400,8 @@ def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses) -> dict[
         for prefix in prefixes:
             owners[prefix].append(unit_id)
     rows = selectors.rollup_by_unit(owners, indicator_ids=sorted(indicator_ids),
-                                    period_ids=sorted(period_ids) if period_ids is not None else None, statuses=statuses)
+                                    period_ids=sorted(period_ids) if period_ids is not None else None, statuses=statuses,
+                                    by_period=not summed)
     result: dict[Key, Components] = {}
     for _unit, path, indicator, period, *parts in rows:
         part = _components(parts)
@@ -408,20 +416,26 @@ def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses) -> dict[
 
 
 def components(units: Sequence[Unit], indicator_ids: Iterable[int], period_ids: Iterable[int] | None = None, *,
-               include_submitted: bool = False) -> dict[Key, Components]:
-    """The roll-up components of each unit × indicator × period (absent: no value)."""
+               include_submitted: bool = False, catch_up: bool = True, summed: bool = False) -> dict[Key, Components]:
+    """The roll-up components of each unit × indicator × period (absent: no value).
+
+    ``summed``: the given periods added up as one (key period None) — a flow's total.
+    ``catch_up=False`` skips bringing the cache up to date (``refresh``), for a second
+    read in the same request.
+    """
     indicator_ids = set(indicator_ids)
     period_ids = set(period_ids) if period_ids is not None else None
     if not units or not indicator_ids:
         return {}
-    refresh()
+    if catch_up:
+        refresh()
     cached = aggregate_ids(u.pk for u in units)
-    result = _from_cells(cached, indicator_ids, period_ids) if cached else {}
+    result = _from_cells(cached, indicator_ids, period_ids, summed) if cached else {}
     rest = [u for u in units if u.pk not in cached]
     if rest:
-        result.update(_direct(rest, indicator_ids, period_ids, [APPROVED]))
+        result.update(_direct(rest, indicator_ids, period_ids, [APPROVED], summed))
     if include_submitted:
-        for key, part in _direct(list(units), indicator_ids, period_ids, [selectors.SUBMITTED]).items():
+        for key, part in _direct(list(units), indicator_ids, period_ids, [selectors.SUBMITTED], summed).items():
             result[key] = result[key] + part if key in result else part
     return result
 

@@ -37,13 +37,19 @@ SUBMITTED = SubmissionStatus.SUBMITTED.value
 VALUE_TABLE = Value._meta.db_table
 SUBMISSION_TABLE = Submission._meta.db_table
 
+# Only the values of weight indicators can be weights: a national roll-up must not hash
+# the whole value table to find them.
+_WEIGHTS = (
+    f"SELECT submission_id, indicator_id, value FROM {VALUE_TABLE} WHERE indicator_id IN"  # noqa: S608
+    f" (SELECT weight_indicator_id FROM {Indicator._meta.db_table} WHERE weight_indicator_id IS NOT NULL)"
+)
 # v: the value, s: its submission, u: the submission's unit, w: the weight's value
 FROM_VALUES = (
     f"{VALUE_TABLE} v"
     f" JOIN {SUBMISSION_TABLE} s ON s.id = v.submission_id"
     f" JOIN {Unit._meta.db_table} u ON u.id = s.unit_id"
     f" JOIN {Indicator._meta.db_table} i ON i.id = v.indicator_id"
-    f" LEFT JOIN {VALUE_TABLE} w ON w.submission_id = v.submission_id AND w.indicator_id = i.weight_indicator_id"
+    f" LEFT JOIN ({_WEIGHTS}) w ON w.submission_id = v.submission_id AND w.indicator_id = i.weight_indicator_id"
 )
 
 _HAS_RATIO = "v.numerator IS NOT NULL AND v.denominator IS NOT NULL"
@@ -66,7 +72,8 @@ COMPONENT_FIELDS = (
 
 def summed_components() -> str:
     """The select list of the components, summed over a GROUP BY (in COMPONENT_FIELDS order)."""
-    return ", ".join([*(f"SUM({e})" for e in _ADDITIVE), "MIN(v.value)", "MAX(v.value)"])
+    sums = [*(f"SUM({e})" for e in _ADDITIVE), "MIN(v.value)", "MAX(v.value)"]
+    return ", ".join(f"{expression} AS {name}" for expression, name in zip(sums, COMPONENT_FIELDS, strict=True))
 
 
 def in_list(column: str, values: Sequence) -> tuple[str, list]:
@@ -85,17 +92,18 @@ def under(prefixes: Iterable[str], column: str = "u.path") -> tuple[str, list]:
 
 
 def rollup_by_unit(prefixes: Iterable[str], *, indicator_ids: Sequence[int], period_ids: Sequence[int] | None,
-                   statuses: Sequence[str] = (APPROVED,)) -> list[tuple]:
+                   statuses: Sequence[str] = (APPROVED,), by_period: bool = True) -> list[tuple]:
     """The components of the values of the units under ``prefixes``, one row per
     (unit, unit path, indicator, period) — for small scopes: a leaf unit and the units
-    merged into it."""
+    merged into it. ``by_period=False`` sums the periods (period None in the rows)."""
     where = [under(prefixes), in_list("s.status", statuses), in_list("v.indicator_id", indicator_ids)]
     if period_ids is not None:
         where.append(in_list("s.period_id", period_ids))
+    period = "s.period_id" if by_period else "NULL"
     sql = (
-        f"SELECT s.unit_id, u.path, v.indicator_id, s.period_id, {summed_components()}"  # noqa: S608
+        f"SELECT s.unit_id, u.path, v.indicator_id, {period}, {summed_components()}"  # noqa: S608
         f" FROM {FROM_VALUES} WHERE " + " AND ".join(w for w, _ in where)
-        + " GROUP BY s.unit_id, u.path, v.indicator_id, s.period_id"
+        + " GROUP BY s.unit_id, u.path, v.indicator_id" + (", s.period_id" if by_period else "")
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [p for _, params in where for p in params])
@@ -157,6 +165,13 @@ def latest_period_with_values(unit_ids: Sequence[int], *, statuses: Sequence[str
         .order_by("-period__end").values_list("period_id", flat=True).first()
     )
     return period(sub) if sub else None
+
+
+def has_submissions(prefixes: Iterable[str], period_id: int, statuses: Sequence[str]) -> bool:
+    """Whether a unit under ``prefixes`` has a submission in one of ``statuses`` for the period."""
+    from giamsat.orgs.services import paths_q
+
+    return Submission.objects.filter(paths_q(prefixes, "unit__path"), period_id=period_id, status__in=statuses).exists()
 
 
 def submissions_to_reconcile(source_table: str) -> tuple[list[tuple], list[tuple]]:
