@@ -308,19 +308,22 @@ def find_plan_by_text(source_text: str) -> Plan | None:
 # The national plan --------------------------------------------------------------
 
 NATIONAL_NUMBER = "57-NQ/TW"
-NATIONAL_UNIT_CODE = "VN"
+POLITBURO_CODE = "VN-BCT"
 NATIONAL_TITLE = (
     "Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
 )
 
 
-def national_unit(actor=None) -> Unit:
-    """The root of the unit tree, the Politburo that issued 57-NQ/TW; created if missing."""
-    unit = Unit.objects.filter(code=NATIONAL_UNIT_CODE).first()
+def politburo(actor=None) -> Unit:
+    """The Politburo, which issued 57-NQ/TW: a national body under the root of the tree
+    (the root ``giamsat units load-vn`` also hangs the provinces under); created if missing."""
+    from giamsat.orgs.vietnam import national_root
+
+    unit = Unit.objects.filter(code=POLITBURO_CODE).first()
     if unit is None:
         unit = org_services.create_unit(
-            actor=actor, code=NATIONAL_UNIT_CODE, name=_("Bộ Chính trị"), short_name=_("Trung ương"),
-            level=Level.NATIONAL, kind="party_committee",
+            actor=actor, code=POLITBURO_CODE, name=_("Bộ Chính trị"), level=Level.NATIONAL,
+            kind="party_committee", parent=national_root(actor=actor),
         )
     return unit
 
@@ -334,7 +337,7 @@ def create_national_plan(actor=None, *, issuing_unit: Unit | None = None) -> Pla
     from giamsat.parsing.schema import DocumentMeta
     from giamsat.parsing.schema import Target as ParsedTarget
 
-    issuing_unit = issuing_unit or national_unit(actor)
+    issuing_unit = issuing_unit or politburo(actor)
     existing = find_plan(NATIONAL_NUMBER, issuing_unit)
     if existing is not None:
         return existing

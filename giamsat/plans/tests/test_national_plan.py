@@ -14,8 +14,9 @@ from giamsat.plans.services import create_national_plan
 def test_the_national_plan_carries_the_measurable_national_targets():
     plan = create_national_plan()
     assert (plan.number, plan.kind, plan.issued_on, plan.issuing_unit.name, plan.issuing_unit.code) == (
-        "57-NQ/TW", "resolution", datetime.date(2024, 12, 22), "Bộ Chính trị", "VN",
+        "57-NQ/TW", "resolution", datetime.date(2024, 12, 22), "Bộ Chính trị", "VN-BCT",
     )
+    assert plan.issuing_unit.parent.code == "VN"  # the root the provinces hang under
     targets = plan.targets.select_related("indicator")
     assert targets.count() == 54
     assert targets.filter(year=2045).count() == 6
