@@ -15,19 +15,19 @@ from giamsat.plans import services as plan_services
 # key: (issuing unit code, number, ISO date or None, title, implements)
 CITED_PLANS = {
     "82-NQ/TU": (
-        "TINH-KIEN-GIANG", "82-NQ/TU", "2025-02-27",
+        "TINH-KIEN-GIANG-TU", "82-NQ/TU", "2025-02-27",
         "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
         "của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
         ("57-NQ/TW",),
     ),
     "63-CTr/TU": (
-        "12", "63-CTr/TU", None,
+        "VN-12-TU", "63-CTr/TU", None,
         "Chương trình hành động của Tỉnh ủy Lai Châu thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
         "của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
         ("57-NQ/TW",),
     ),
     "13-KH/ĐU": (
-        "10804", "13-KH/ĐU", "2025-09-11",
+        "VN-31-10804-DU", "13-KH/ĐU", "2025-09-11",
         "Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá "
         "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia trên địa bàn xã Kim Thành",
         ("57-NQ/TW",),
@@ -37,7 +37,7 @@ CITED_PLANS = {
 
 def build_plans(context: DemoContext) -> None:
     context.indicators.update(kpi_services.load_national_catalog())
-    national = plan_services.create_national_plan(issuing_unit=context.units["VN"])
+    national = plan_services.create_national_plan(issuing_unit=context.units[plan_services.POLITBURO_CODE])
     context.plans["57-NQ/TW"] = national
     for key, (unit_code, number, date, title, implements) in CITED_PLANS.items():
         unit = context.units[unit_code]
@@ -72,7 +72,7 @@ def _seed_plan(context: DemoContext, seed: Seed):
 
 def _store(context: DemoContext, seed: Seed, result: ParseResult, text: str):
     issuing_unit = context.units[seed.issuing_unit]
-    locality = seed.issuing_unit.split("-MTTQ")[0]
+    locality = seed.locality
     indicators = {}
     for index, target in enumerate(result.targets):
         code = national_code_for(target.indicator, target.unit)

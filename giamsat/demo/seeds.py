@@ -20,17 +20,21 @@ FALLBACK_FILE = Path(__file__).resolve().parent / "data" / "seed-fallback.json"
 class Seed:
     key: str  # plan key in the demo context
     file: str
-    issuing_unit: str  # unit code
+    issuing_unit: str  # unit code: the locality's code and the body's suffix
     implements: tuple[str, ...]  # plan keys
-    number: str = ""  # when the text does not print one the demo still wants to show
+
+    @property
+    def locality(self) -> str:
+        """The code of the area whose bodies the plan's implementation section names."""
+        return self.issuing_unit.rsplit("-", 1)[0]
 
 
 SEEDS = [
-    Seed("seed-003", "003_db305e15dcccf103.txt", "TINH-TIEN-GIANG", ("57-NQ/TW",)),
-    Seed("seed-000", "000_c48632b75c548174.txt", "HUYEN-VINH-THUAN", ("82-NQ/TU",)),
-    Seed("seed-001", "001_10e0a61cdfbb69b3.txt", "HUYEN-TAM-DUONG", ("57-NQ/TW", "63-CTr/TU")),
-    Seed("seed-002", "002_f43bb776ec76a141.txt", "23677", ("57-NQ/TW",)),
-    Seed("seed-004", "004_19392b43ca0e2795.txt", "10804-MTTQ", ("13-KH/ĐU",)),
+    Seed("seed-003", "003_db305e15dcccf103.txt", "TINH-TIEN-GIANG-TU", ("57-NQ/TW",)),
+    Seed("seed-000", "000_c48632b75c548174.txt", "HUYEN-VINH-THUAN-HU", ("82-NQ/TU",)),
+    Seed("seed-001", "001_10e0a61cdfbb69b3.txt", "HUYEN-TAM-DUONG-HU", ("57-NQ/TW", "63-CTr/TU")),
+    Seed("seed-002", "002_f43bb776ec76a141.txt", "VN-52-23677-DU", ("57-NQ/TW",)),
+    Seed("seed-004", "004_19392b43ca0e2795.txt", "VN-31-10804-MTTQ", ("13-KH/ĐU",)),
 ]
 
 

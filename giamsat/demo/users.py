@@ -1,6 +1,9 @@
 """Demo users: an admin, a leader, an officer and a viewer at each level, and a superuser.
 
-All share one password (printed by the command). Its hash is computed once and given
+Leaders, admins and viewers belong to the locality (the area unit), so they oversee
+all its bodies and approve their reports; the officer belongs to the body whose plan
+it reports on (the Party committee, or the Fatherland Front in Kim Thành), since an
+officer enters data for its own unit only. All share one password (printed by the command). Its hash is computed once and given
 to every new user, so the demo does not spend seconds hashing the same password.
 Only the superuser and the national admin may open Django's admin site: it is not
 limited to a subtree, so a provincial admin there could change the whole country.
@@ -20,14 +23,14 @@ ROLE_PREFIX = {
     Role.OFFICER: "chuyenvien",
     Role.VIEWER: "xem",
 }
-# (unit code, username suffix, roles)
 ALL_ROLES = (Role.ADMIN, Role.LEADER, Role.OFFICER, Role.VIEWER)
+# (username suffix, display name, locality code, the officer's body code, roles)
 PLACES = [
-    ("VN", "trunguong", ALL_ROLES),
-    ("82", "dongthap", ALL_ROLES),  # Đồng Tháp, which took over Tiền Giang
-    ("HUYEN-TAM-DUONG", "tamduong", ALL_ROLES),  # a district of before 1/7/2025
-    ("23677", "dakdoa", ALL_ROLES),
-    ("10804", "kimthanh", (Role.LEADER, Role.OFFICER)),
+    ("trunguong", "Trung ương", "VN", "VN-BCT", ALL_ROLES),
+    ("dongthap", "Đồng Tháp", "VN-82", "VN-82-TU", ALL_ROLES),  # it took over Tiền Giang
+    ("tamduong", "Tam Đường", "HUYEN-TAM-DUONG", "HUYEN-TAM-DUONG-HU", ALL_ROLES),  # a district until 30/6/2025
+    ("dakdoa", "Đak Đoa", "VN-52-23677", "VN-52-23677-DU", ALL_ROLES),
+    ("kimthanh", "Kim Thành", "VN-31-10804", "VN-31-10804-MTTQ", (Role.LEADER, Role.OFFICER)),
 ]
 USER_FIELDS = ["username", "first_name", "last_name", "is_staff", "is_superuser"]
 STAFF_APPS = ["orgs", "kpi", "plans", "reporting", "audit", "auth"]
@@ -36,19 +39,19 @@ STAFF_APPS = ["orgs", "kpi", "plans", "reporting", "audit", "auth"]
 def build_users(context: DemoContext) -> None:
     User = get_user_model()
     password = make_password(context.password)
-    wanted = [("admin", None, None)] + [
-        (f"{ROLE_PREFIX[role]}.{suffix}", code, role) for code, suffix, roles in PLACES for role in roles
+    wanted = [("admin", None, None, "")] + [
+        (f"{ROLE_PREFIX[role]}.{suffix}", body if role == Role.OFFICER else locality, role, place)
+        for suffix, place, locality, body, roles in PLACES for role in roles
     ]
     existing = {u.username: u for u in User.objects.filter(username__in=[w[0] for w in wanted])}
     created = 0
-    for username, code, role in wanted:
+    for username, code, role, place in wanted:
         user = existing.get(username)
         unit = context.units[code] if code else None
         if user is None:
             user = User.objects.create(
                 username=username, password=password, is_superuser=code is None, is_staff=code is None,
-                first_name=str(Role(role).label) if role else "Quản trị hệ thống",
-                last_name=unit.short_name or unit.name if unit else "",
+                first_name=str(Role(role).label) if role else "Quản trị hệ thống", last_name=place,
             )
             created += 1
             record(actor=None, action="create", obj=user, after=snapshot(user, USER_FIELDS), via="demo")

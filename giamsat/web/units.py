@@ -25,7 +25,7 @@ def unit_tree(user) -> list[TreeRow]:
         .only("pk", "code", "name", "kind", "level", "parent_id", "path", "depth", "valid_from", "valid_to")
         .prefetch_related(Prefetch("successors", queryset=_by_code().only("pk", "name")))
     )
-    return tree_rows(list(units))
+    return tree_rows(list(units), open_levels=1)  # only the roots unfolded: a nation shows its provinces, folded
 
 
 @dataclass
