@@ -87,7 +87,7 @@ def _title(block: Block) -> str:
     match = _TITLE_END.search(folded, three_words.end() if three_words else 0)
     if match:
         end = match.start()
-    title = " ".join(block.source(0, end).split()).strip(" ,;:*")
+    title = " ".join(block.source(0, end).split()).strip(" ,;:*.…")
     if len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE].rsplit(" ", 1)[0]
     return title
