@@ -45,10 +45,13 @@ from giamsat.parsing.schema import ParseResult, Section, Table
 PREAMBLE, END = "preamble", "end"
 _TARGET_POLICY = {OBJECTIVES: ALL, TASKS: PERCENT_ONLY, OTHER: PERCENT_ONLY}
 _MAX_TITLE = 240
+_NESTED_ZONES = (OBJECTIVES, TASKS, IMPLEMENTATION)
+_ZONE_WORDS = 10
 _MILESTONE_WORDS = 14
 _MILESTONE_PARAGRAPH = re.compile(
     r"^\W*(?:muc tieu|chi tieu|den|toi|tam nhin|giai doan|nam)\b.*\b(?:19|20)[0-9]{2}\W*$"
 )
+_INTRODUCTION = re.compile(r"\b(?:sau day|nhu sau)\W*$")
 _APPENDIX = re.compile(r"^\W*phu luc\b")
 _END_OF_PLAN = re.compile(r"^\W*(?:noi nhan|t/?m\.?\s+ban|k/?t\.?\s)")
 
@@ -134,7 +137,7 @@ def _is_task(block: Block, place: _Place) -> bool:
     if block.kind == HEADING:
         return place.depth_below_zone > 0 and not place.has_children
     if block.kind == PARAGRAPH:
-        return place.depth_below_zone > 0 and not block.text.rstrip().endswith(":")
+        return not block.text.rstrip().endswith(":") and not _INTRODUCTION.search(block.folded)
     return False
 
 
@@ -194,11 +197,13 @@ def _place_blocks(
                 _Frame(level, heading.number, title, year, new_zone is not None, block.line)
             )
             paragraph_year = None
-            if zone == PREAMBLE or level <= zone_level:
-                if new_zone is not None:
-                    zone, zone_level = new_zone, level
-                elif zone != PREAMBLE:
-                    zone, zone_level = OTHER, level
+            # A heading opens a part at its own depth or above the current part's; a
+            # short one that names another part ("5. Tổ chức thực hiện") opens it at any depth.
+            nested = new_zone in _NESTED_ZONES and new_zone != zone and block.words <= _ZONE_WORDS
+            if new_zone is not None and (zone == PREAMBLE or level <= zone_level or nested):
+                zone, zone_level = new_zone, level
+            elif level <= zone_level and zone != PREAMBLE:
+                zone, zone_level = OTHER, level
             category, path = _category(frames, zone_level), _section_path(frames)
         else:
             level = 0

@@ -60,7 +60,7 @@ _ZONE_TITLES = (
             r"|trach nhiem thuc hien|dieu khoan thi hanh)\b"
         ),
     ),
-    (PURPOSE, re.compile(r"^(?:muc dich|yeu cau|quan diem|can cu|thuc trang|danh gia)\b")),
+    (PURPOSE, re.compile(r"^(?:muc dich|yeu cau|quan diem|can cu|thuc trang)\b")),
 )
 _MILESTONE = re.compile(
     r"\b(?:den|toi|trong|vao)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?((?:19|20)[0-9]{2})\b"

@@ -116,3 +116,16 @@ def test_an_implementation_item_with_a_deadline_is_a_task_led_by_its_body():
 def test_nothing_after_the_recipients_is_a_task():
     text = HEAD + "- Số hóa hồ sơ.\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Lưu VP.\n"
     assert [t.title for t in parse_text(text).tasks] == ["Số hóa hồ sơ"]
+
+
+def test_paragraphs_of_the_tasks_part_are_tasks_but_its_introduction_is_not():
+    text = (
+        "III- NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "Để đạt các mục tiêu trên, cần thực hiện các nhiệm vụ như sau.\n"
+        "Nâng cao nhận thức về chuyển đổi số.\n"
+        "Hoàn thiện thể chế, chính sách.\n"
+    )
+    assert [t.title for t in parse_text(text).tasks] == [
+        "Nâng cao nhận thức về chuyển đổi số",
+        "Hoàn thiện thể chế, chính sách",
+    ]

@@ -122,3 +122,13 @@ def test_letters_an_ocr_spaced_apart_are_joined_in_names():
     assert clean_name("ủ y  ban Kiểm tra:") == "ủy ban Kiểm tra"
     assert clean_name("T ổ  chức Đảng") == "Tổ chức Đảng"
     assert clean_name("ngành y tế") == "ngành y tế"
+
+
+def test_a_short_heading_naming_the_implementation_part_opens_it_at_any_depth():
+    text = (
+        "II. NỘI DUNG\n1. Nhiệm vụ\n- Số hóa hồ sơ.\n2. Tổ chức thực hiện\n"
+        "2.1. Sở Nội vụ chủ trì tổng hợp.\n"
+    )
+    result = parse_text(text)
+    assert [(u.line, u.name) for u in result.units] == [(5, "Sở Nội vụ")]
+    assert [t.title for t in result.tasks] == ["Số hóa hồ sơ"]
