@@ -91,8 +91,8 @@ def parse_text(text: str, tables_found: Sequence[Table] = ()) -> ParseResult:
     ocr_ge = "≥" not in text and "≤" not in text
     used_ocr_ge = False
     for block, place in zip(blocks, places, strict=True):
-        if place.zone == END:
-            continue
+        if place.zone == END and block.kind != FOOTNOTE_BLOCK:
+            continue  # after the signature: the recipients, the signer; but footnotes count
         taken: set[int] = set()
         for actual, positions in extract_actuals(block):
             result.actuals.append(actual)

@@ -80,6 +80,7 @@ _OPEN_WORDS = frozenset(
         "den",
     ]
 )
+_BREAKS = (NOISE, FOOTNOTE, FOOTNOTE_MORE)
 _LAST_WORD = re.compile(r"([a-z]+)\W*$")
 _FOOTNOTE_MAX_LINES = 4
 # A numbered item longer than this is a paragraph with a number, not a title.
@@ -244,6 +245,7 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
     after_blank = True
     footnote_open = False  # the footnote's sentence goes on to the next line
     footnote_lines = 0
+    next_footnote = 1
     for line in lines:
         stripped = line.stripped
         if line.number in table_lines:
@@ -256,11 +258,10 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
             kind = SEPARATOR
         elif _is_noise(line, stripped):
             kind = NOISE
-        elif (
-            after_blank or previous in (NOISE, FOOTNOTE, FOOTNOTE_MORE)
-        ) and _FOOTNOTE_START.match(stripped):
+        elif _is_footnote_start(stripped, next_footnote, after_blank or previous in _BREAKS):
             kind = FOOTNOTE
             footnote_lines = 0
+            next_footnote = int(stripped.split(None, 1)[0]) + 1
         elif (
             previous in (FOOTNOTE, FOOTNOTE_MORE)
             and footnote_open
@@ -277,6 +278,16 @@ def classify(lines: list[Line], table_lines: set[int]) -> None:
         line.kind = kind
         previous = kind
         after_blank = False
+
+
+def _is_footnote_start(stripped: str, expected: int, after_break: bool) -> bool:
+    """ "1 Chỉ tiêu số 2, ..." at a page's foot, or the next footnote in a list of them.
+
+    Text from a PDF puts a footnote after a blank line or another footnote; a Word
+    file's footnotes follow the body one per line, numbered 1, 2, 3 ...
+    """
+    match = _FOOTNOTE_START.match(stripped)
+    return bool(match) and (after_break or int(match.group(1)) == expected)
 
 
 def _is_noise(line: Line, stripped: str) -> bool:

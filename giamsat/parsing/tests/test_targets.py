@@ -179,3 +179,18 @@ def test_figures_reported_as_reached_are_not_targets():
     assert _fields("- Hiện nay có 60% hồ sơ trực tuyến, phấn đấu đạt 80%.") == [
         (">=", 80.0, None, "%", False)
     ]
+
+
+def test_footnotes_after_the_body_still_give_their_figures():
+    # A Word file's footnotes follow the body, after the signature, numbered from 1.
+    text = (
+        HEAD
+        + "- Có trên 80% người dân có tài khoản định danh điện tử1.\n"
+        + "Nơi nhận:\n- Lưu VT.\n"
+        + "1 Số liệu Công an xã: hiện nay có 24.530/27.656 người dân có tài khoản, đạt 88,69%.\n"
+    )
+    result = parse_text(text)
+    assert [(t.line, t.value) for t in result.targets] == [(5, 80.0)]
+    assert [(a.line, a.value, a.numerator, a.denominator) for a in result.actuals] == [
+        (8, 88.69, 24530.0, 27656.0)
+    ]
