@@ -46,6 +46,7 @@ PREAMBLE, END = "preamble", "end"
 _TARGET_POLICY = {OBJECTIVES: ALL, TASKS: PERCENT_ONLY, OTHER: PERCENT_ONLY}
 _MAX_TITLE = 240
 _NESTED_ZONES = (OBJECTIVES, TASKS, IMPLEMENTATION)
+_BEFORE_HEADINGS = 1_000  # deeper than any heading
 _ZONE_WORDS = 10
 _MILESTONE_WORDS = 14
 _MILESTONE_PARAGRAPH = re.compile(
@@ -166,7 +167,8 @@ def _place_blocks(
     """
     frames: list[_Frame] = []
     zone, zone_level = PREAMBLE, 0
-    paragraph_year: int | None = None
+    paragraph_year: int | None = None  # from a line such as "ĐẾN NĂM 2030" ...
+    paragraph_level = 0  # ... which holds under the heading it stands under
     category, path = "", ""
     places: list[_Place] = []
     keys: list[tuple[str, ...]] = []
@@ -196,7 +198,8 @@ def _place_blocks(
             frames.append(
                 _Frame(level, heading.number, title, year, new_zone is not None, block.line)
             )
-            paragraph_year = None
+            if level <= paragraph_level:
+                paragraph_year = None
             # A heading opens a part at its own depth or above the current part's; a
             # short one that names another part ("5. Tổ chức thực hiện") opens it at any depth.
             nested = new_zone in _NESTED_ZONES and new_zone != zone and block.words <= _ZONE_WORDS
@@ -213,9 +216,20 @@ def _place_blocks(
                 and _MILESTONE_PARAGRAPH.match(folded)
             ):
                 paragraph_year = sections.milestone_year(folded) or paragraph_year
-        year = paragraph_year
+                # Before any heading, the first heading ends it.
+                paragraph_level = frames[-1].level if frames else _BEFORE_HEADINGS
+        year = next(
+            (
+                frame.year
+                for frame in reversed(frames)
+                if frame.year and frame.level > paragraph_level
+            ),
+            None,
+        )
         if year is None:
-            year = next((frame.year for frame in reversed(frames) if frame.year), None)
+            year = paragraph_year or next(
+                (frame.year for frame in reversed(frames) if frame.year), None
+            )
         places.append(
             _Place(
                 zone,

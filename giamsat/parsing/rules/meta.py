@@ -173,28 +173,37 @@ def _number(head: list[Line]) -> str:
 
 
 def _place_date(head: list[Line]) -> tuple[str, str | None, int | None]:
-    for line in head:
-        match = _DATE_LINE.search(line.folded)
-        if not match:
-            continue
-        folded = line.folded
-        end = match.start()
-        start = max(0, end - _PLACE_LENGTH - 1)
-        for position in range(end - 1, start - 1, -1):
-            if folded[position] == "," or folded[position].isdigit():
-                start = position + 1
-                break
-        while start < end and not folded[start].isalpha():
-            start += 1
-        if start >= end:
-            continue
-        raw_place = line.raw[line.raw_col(start) : line.raw_col(end)]
-        place = re.split(r"\s{2,}", raw_place.strip(" *_"))[-1].strip(" *_,")
-        year, month = int(match.group("year")), int(match.group("month"))
-        day = int(match.group("day")) if match.group("day") else None
-        date = make_date(year, month, day) if day else None
-        return place, date, year
+    """ "Kim Thành, ngày 12 tháng 9 năm 2025", on one line or broken after "ngày" or the comma."""
+    pairs = [(line.raw, line.folded) for line in head if line.index is None]
+    joined = [
+        (first[0].rstrip() + " " + second[0].strip(), first[1].rstrip() + " " + second[1].strip())
+        for first, second in zip(pairs, pairs[1:], strict=False)
+    ]
+    for raw, folded in pairs + joined:
+        found = _read_place_date(raw, folded)
+        if found is not None:
+            return found
     return "", None, None
+
+
+def _read_place_date(raw: str, folded: str) -> tuple[str, str | None, int] | None:
+    match = _DATE_LINE.search(folded)
+    if not match:
+        return None
+    end = match.start()
+    start = max(0, end - _PLACE_LENGTH - 1)
+    for position in range(end - 1, start - 1, -1):
+        if folded[position] == "," or folded[position].isdigit():
+            start = position + 1
+            break
+    while start < end and not folded[start].isalpha():
+        start += 1
+    if start >= end:
+        return None
+    place = re.split(r"\s{2,}|\|", raw[start:end].strip(" *_"))[-1].strip(" *_,")
+    year, month = int(match.group("year")), int(match.group("month"))
+    day = int(match.group("day")) if match.group("day") else None
+    return place, make_date(year, month, day) if day else None, year
 
 
 def _issuer(blocks: list[Block], head: list[Line], lines: list[Line]) -> str:

@@ -157,3 +157,27 @@ def test_sections_keep_their_titles_without_markdown():
 def test_an_ocr_damaged_number_is_read_when_the_sequence_expects_it():
     lines = "\n".join(f"{n}. Mục {n}" for n in range(1, 10)) + "\nỈO. Giám sát, đánh giá\n"
     assert [s.number for s in parse_text("IV- NHIỆM VỤ\n" + lines).sections][-1] == "10"
+
+
+def test_a_head_copied_from_a_web_page_with_the_date_broken_over_two_lines():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 51/KH-UBND\n|\nBình Minh, ngày\n"
+        "06 tháng 6 năm 2024\n|\nKẾ HOẠCH\nPHÁT TRIỂN CHÍNH QUYỀN SỐ ĐẾN NĂM 2030\n"
+        "TRÊN ĐỊA BÀN TỈNH BÌNH MINH\nThực hiện Quyết định số\n411/QĐ-TTg, ngày 31/3/2022 của "
+        "Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n"
+    )
+    document = parse_text(text).document
+    assert (document.number, document.date, document.place) == (
+        "51/KH-UBND",
+        "2024-06-06",
+        "Bình Minh",
+    )
+    assert (
+        document.title
+        == "KẾ HOẠCH PHÁT TRIỂN CHÍNH QUYỀN SỐ ĐẾN NĂM 2030 TRÊN ĐỊA BÀN TỈNH BÌNH MINH"
+    )
+    assert (document.issuer, document.level) == ("UBND tỉnh", "province")
+    assert [(r.number, r.date, r.issuer) for r in document.references] == [
+        ("411/QĐ-TTg", "2022-03-31", "Thủ tướng Chính phủ")
+    ]

@@ -74,3 +74,12 @@ def test_a_target_due_before_the_plan_was_signed_is_warned_about():
     assert result.document.warnings == [
         "Chỉ tiêu ở dòng 5 có mốc năm 2025, trước năm ban hành văn bản (2026)."
     ]
+
+
+def test_a_milestone_line_holds_for_the_headings_below_it_until_its_own_heading_ends():
+    text = (
+        "I. MỤC TIÊU\nĐẾN NĂM 2030\n1. Phát triển hạ tầng\n- Có 100% xã có cáp quang.\n"
+        "a) Đến năm 2025\n- Có 80% thôn có 4G.\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n- Bảo đảm 90% hồ sơ trực tuyến.\n"
+    )
+    assert _years(text) == [(4, 100.0, 2030), (6, 80.0, 2025), (8, 90.0, None)]
