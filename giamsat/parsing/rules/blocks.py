@@ -292,7 +292,9 @@ def _is_footnote_start(stripped: str, expected: int, after_break: bool) -> bool:
 
 def _is_noise(line: Line, stripped: str) -> bool:
     """A page number, a running header, a stray symbol or two: nothing to read."""
-    if len(stripped) <= 2 or not _ALPHANUMERIC.search(stripped):
+    if len(stripped) <= 2 and not (stripped[0].isupper() and stripped[-1].isalpha()):
+        return True  # "7", "ló" (an OCR'd page number); but "Hà" of "Hà Nội" is a word
+    if not _ALPHANUMERIC.search(stripped):
         return True
     if len(stripped) > 60:
         return False

@@ -46,6 +46,7 @@ _DATE_LINE = re.compile(
     r"(?P<year>(?:19|20)[0-9]{2})"
 )
 _PLACE_LENGTH = 60
+_UNFINISHED_HEAD_LINE = re.compile(r"(?:ngay|,|\bso\s*:?)\s*$")
 _TITLE_WORD = re.compile(r"^(?:ke hoach|chuong trinh|de an)\b")
 _TITLE_STOP = re.compile(r"^(?:thuc hien|can cu|trien khai|nham|de|tren co so|ban|thuong truc)\b")
 _MAX_TITLE_LINES = 6
@@ -161,29 +162,61 @@ def _title(head: list[Line], index: int) -> str:
 
 
 def _number(head: list[Line]) -> str:
-    for line in head:
-        match = _NUMBER.search(line.folded)
+    for raw, folded in _head_texts(head):
+        match = _NUMBER.search(folded)
         if not match:
             continue
         if not match.group("num"):
             return ""
-        start, end = line.raw_col(match.start("num")), line.raw_col(match.end("code"))
-        return re.sub(r"\s+", "", line.raw[start:end])
+        return re.sub(r"\s+", "", raw[match.start("num") : match.end("code")])
     return ""
 
 
 def _place_date(head: list[Line]) -> tuple[str, str | None, int | None]:
-    """ "Kim Thành, ngày 12 tháng 9 năm 2025", on one line or broken after "ngày" or the comma."""
-    pairs = [(line.raw, line.folded) for line in head if line.index is None]
-    joined = [
-        (first[0].rstrip() + " " + second[0].strip(), first[1].rstrip() + " " + second[1].strip())
-        for first, second in zip(pairs, pairs[1:], strict=False)
-    ]
-    for raw, folded in pairs + joined:
+    """ "Kim Thành, ngày 12 tháng 9 năm 2025", on one line or broken over two."""
+    for raw, folded in _head_texts(head):
         found = _read_place_date(raw, folded)
         if found is not None:
             return found
     return "", None, None
+
+
+def _head_texts(head: list[Line]) -> list[tuple[str, str]]:
+    """Each head line, as (raw, folded), with its neighbours joined where a web page or a
+    narrow column broke it: "Hà" + "Nội, ngày 15 …", "Bình Minh, ngày" + "06 tháng 6 …",
+    "Số:" + "27/QĐ-UBND". A line joined to the one before comes before it alone."""
+    lines = [line for line in head if line.index is None]
+    texts: list[tuple[str, str]] = []
+    for position, line in enumerate(lines):
+        previous = lines[position - 1] if position else None
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if previous is not None and line.number - previous.number <= 2 and _is_fragment(previous):
+            texts.append(_join(previous, line))
+        texts.append((line.raw, line.folded))
+        if (
+            following is not None
+            and following.number - line.number <= 2
+            and _UNFINISHED_HEAD_LINE.search(line.folded)
+        ):
+            texts.append(_join(line, following))
+    return texts
+
+
+def _is_fragment(line: Line) -> bool:
+    """A word or two cut from the next line: "Hà", "Thừa Thiên"."""
+    text = line.stripped
+    return (
+        len(text) <= 20
+        and text[:1].isupper()
+        and all(char.isalpha() or char == " " for char in text)
+    )
+
+
+def _join(first: Line, second: Line) -> tuple[str, str]:
+    return (
+        first.raw.rstrip() + " " + second.raw.strip(),
+        first.folded.rstrip() + " " + second.folded.strip(),
+    )
 
 
 def _read_place_date(raw: str, folded: str) -> tuple[str, str | None, int] | None:

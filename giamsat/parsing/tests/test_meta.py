@@ -181,3 +181,13 @@ def test_a_head_copied_from_a_web_page_with_the_date_broken_over_two_lines():
     assert [(r.number, r.date, r.issuer) for r in document.references] == [
         ("411/QĐ-TTg", "2022-03-31", "Thủ tướng Chính phủ")
     ]
+
+
+def test_a_place_and_a_number_broken_by_a_narrow_column():
+    text = "Số:\n27/KH-UBND\n|\nHà\nNội, ngày 15 tháng 3 năm 2022\n|\nKẾ HOẠCH\nchuyển đổi số\n"
+    document = parse_text(text).document
+    assert (document.number, document.date, document.place) == (
+        "27/KH-UBND",
+        "2022-03-15",
+        "Hà Nội",
+    )
