@@ -72,12 +72,15 @@ def _count(model, field: str):
     return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
-def filter_units(user, limit: int = 500) -> QuerySet[Unit]:
-    """Units worth offering in a plan filter: visible localities and the units with plans."""
+def filter_units(user) -> QuerySet[Unit]:
+    """Units worth offering in a plan filter: the visible units that issued plans, and the
+    localities and Party committees above the communes (a country has 3,321 communes;
+    listing them all would bury the choice)."""
+    above_communes = Q(kind__in=["party_committee", "area", "steering_committee"]) & ~Q(level=Level.COMMUNE)
     return (
         access.units_for(user, access.Action.VIEW)
-        .filter(Q(kind__in=["party_committee", "area", "steering_committee"]) | Q(plans__isnull=False))
-        .distinct().order_by("path")[:limit]
+        .filter(above_communes | Q(pk__in=Plan.objects.values("issuing_unit")))
+        .order_by("path")
     )
 
 

@@ -82,3 +82,10 @@ def test_a_plan_implementing_another_links_to_its_alignment(client, province_lea
     assert f'href="{reverse("documents:alignment", args=[commune_plan.pk])}"' in html
     html = client.get(reverse("plans:detail", args=[province_plan.pk])).content.decode()
     assert reverse("documents:alignment", args=[province_plan.pk]) not in html  # it implements nothing
+
+
+def test_the_unit_filter_offers_units_with_plans_and_localities_above_communes(province_leader, units, commune_plan):
+    from giamsat.plans.services import filter_units
+
+    org_services.create_unit(code="X03", name="Xã Không Kế Hoạch", level=Level.COMMUNE, kind="area", parent=units["province"])
+    assert [u.code for u in filter_units(province_leader)] == ["T01", "X01"]
