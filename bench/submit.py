@@ -27,14 +27,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 PG_DB = "giamsat_bench"
-PASSWORD = "mat-khau-do-hieu-nang-2025"  # noqa: S105 - a throwaway benchmark database
+PASSWORD = "mat-khau-do-hieu-nang-2025"  # noqa: S105 - a throwaway benchmark database, never logged into
 PERIOD, HISTORY_PERIOD = "202502", "202501"
 PROVINCES = 34
 
@@ -54,6 +53,7 @@ def setup_database(units: int, values: int) -> None:
     from django.db import transaction
 
     from giamsat.kpi.models import Aggregation, Indicator, Target, ValueType
+    from giamsat.orgs import tokens
     from giamsat.orgs.models import PATH_STEP, Level, Membership, Role, Unit
     from giamsat.plans.models import Plan
     from giamsat.reporting import rules
@@ -97,6 +97,8 @@ def setup_database(units: int, values: int) -> None:
 
         user = get_user_model().objects.create_user(username="bench", password=PASSWORD)
         Membership.objects.create(user=user, unit=nation, role=Role.ADMIN)
+        _token, key = tokens.create_token(user, "bench", via="cli")
+        Path(os.environ["GIAMSAT_VAR_DIR"], "token.txt").write_text(key)
 
         # one delivered month of history, so outlier checks compare against something
         history = ReportingPeriod.objects.get(kind="month", number=1)
@@ -209,25 +211,9 @@ def cpu_seconds(pid: int) -> float:
 # --- The client --------------------------------------------------------------------------
 
 
-def login(port: int) -> dict:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn.request("GET", "/dang-nhap/")
-    resp = conn.getresponse()
-    page = resp.read().decode()
-    csrf = re.search(r"csrftoken=([^;]+)", resp.getheader("Set-Cookie") or "").group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"username": "bench", "password": PASSWORD, "csrfmiddlewaretoken": token})
-    conn.request("POST", "/dang-nhap/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"})
-    resp = conn.getresponse()
-    resp.read()
-    cookies = resp.getheader("Set-Cookie") or ""
-    session = re.search(r"sessionid=([^;]+)", cookies)
-    if resp.status != 302 or not session:
-        raise SystemExit(f"login failed: HTTP {resp.status}")
-    csrf = (re.search(r"csrftoken=([^;]+)", cookies) or [None, csrf])[1]
-    return {"Cookie": f"csrftoken={csrf}; sessionid={session.group(1)}", "X-CSRFToken": csrf,
-            "Content-Type": "application/json"}
+def token_headers(workdir: Path) -> dict:
+    """The API token the setup made (``Authorization: Bearer``), as a system integrating would call."""
+    return {"Authorization": f"Bearer {(workdir / 'token.txt').read_text().strip()}", "Content-Type": "application/json"}
 
 
 def build_bodies(units: int, values: int, per_request: int = 1) -> list[bytes]:
@@ -345,7 +331,7 @@ def run(db: str, args) -> dict:
         port = _free_port()
         server = start_server(env, port, args.workers)
         try:
-            headers = login(port)
+            headers = token_headers(workdir)
             print(f"[{db}] sending {len(bodies):,} requests ({sum(map(len, bodies)) / 1e6:.1f} MB) with {args.threads} client threads …", flush=True)
             cpu_before = cpu_seconds(server.pid)
             seconds, failures = send_all(port, headers, bodies, args.threads)

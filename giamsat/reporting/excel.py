@@ -23,6 +23,7 @@ from giamsat.reporting.checks import RawEntry
 from giamsat.reporting.errors import FieldError, ReportInvalidError, UploadError
 from giamsat.reporting.reading import TASK_STATUS_LABELS, Report, load_report
 from giamsat.reporting.tasks import RawTask
+from giamsat.web.templatetags.giamsat_format import target_value
 
 INFO, VALUES, TASKS, NARRATIVE = "Thông tin", "Số liệu", "Nhiệm vụ", "Thuyết minh"
 SHEETS = (INFO, VALUES, TASKS, NARRATIVE)
@@ -63,10 +64,7 @@ def _target_text(req) -> str:
     t = req.target
     if t is None:
         return ""
-    value = validation.fmt(t.value)
-    if t.value_max is not None:
-        value = f"{value}–{validation.fmt(t.value_max)}"
-    return f"{t.comparator} {value} {t.unit_text}".strip() + (f" ({t.year})" if t.year else "")
+    return target_value(t) + (f" ({t.year})" if t.year else "")
 
 
 def _info_sheet(ws, report: Report) -> None:

@@ -75,7 +75,7 @@ class UploadForm(forms.Form):
 
 def field_values(report: Report, post=None) -> dict:
     """What each input shows: what the user just sent, else what is stored (numbers as Decimals,
-    formatted by the template's ``vn_number`` filter)."""
+    formatted by the template filter ``input_number``)."""
     values = {}
     for row in report.rows:
         i, stored = row.spec.id, row.stored

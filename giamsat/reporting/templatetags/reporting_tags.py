@@ -4,19 +4,20 @@ from decimal import Decimal
 
 from django import template
 
-from giamsat.reporting import validation
 from giamsat.reporting.models import SubmissionStatus
+from giamsat.web.templatetags.giamsat_format import vn_number
 
 register = template.Library()
 
 
 @register.filter
-def vn_number(value):
-    """Decimal('24530.000000') → '24.530'; text a user typed is shown as typed."""
+def input_number(value):
+    """What a number input shows: a stored number the Vietnamese way (24.530), text a user
+    typed exactly as typed, nothing for no value."""
     if value is None or value == "":
         return ""
     if isinstance(value, Decimal | int | float):
-        return validation.fmt(Decimal(repr(value)) if isinstance(value, float) else value)
+        return vn_number(value)
     return value
 
 
@@ -31,18 +32,6 @@ def status_label(status: str) -> str:
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
-
-
-@register.filter
-def target_text(target) -> str:
-    if target is None:
-        return ""
-    value = validation.fmt(target.value)
-    if target.value_max is not None:
-        value = f"{value}–{validation.fmt(target.value_max)}"
-    symbol = {">=": "≥", "<=": "≤", "between": ""}.get(target.comparator, target.comparator)
-    text = f"{symbol} {value} {target.unit_text}".strip()
-    return f"{text} ({target.year})" if target.year else text
 
 
 @register.simple_tag

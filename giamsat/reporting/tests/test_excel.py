@@ -55,7 +55,7 @@ def test_the_template_is_protected_with_unlocked_inputs_and_validation(commune_o
     assert list(rows) == ["CQ-03", "DT-01", "KH-02"]
     eid = rows["DT-01"]
     assert ws[f"B{eid}"].value == "Tỷ lệ người dân có tài khoản định danh điện tử"
-    assert ws[f"E{eid}"].value == ">= 80 % (2025)"
+    assert ws[f"E{eid}"].value == "≥ 80% (2025)"
     assert ws[f"B{eid}"].protection.locked and ws[f"F{eid}"].protection.locked  # the % is computed
     assert not ws[f"G{eid}"].protection.locked and not ws[f"H{eid}"].protection.locked
     assert not ws[f"F{rows['KH-02']}"].protection.locked

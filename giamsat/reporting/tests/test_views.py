@@ -72,7 +72,7 @@ def test_the_form_shows_previous_value_and_target(commune_officer, units, period
     assert "Báo cáo Quý 2/2025 – Xã An Bình" in page
     assert '<td class="num">1.234</td>' in page  # the previous quarter's value, formatted the Vietnamese way
     assert '<td class="num">60,5</td>' in page
-    assert "≥ 80 % (2025)" in page
+    assert "≥ 80% (2025)" in page
 
 
 def test_autosave_answers_with_a_fragment_and_the_new_version(commune_officer, units, q2, ids):
@@ -182,3 +182,12 @@ def test_index_and_late_pages(commune_officer, province_leader, units, q2, ids, 
     assert "Báo cáo của đơn vị tôi" in page and "Quý 2/2025" in page
     late = _client(province_leader).get("/bao-cao/tre-han/").content.decode()
     assert "Báo cáo chậm và sắp đến hạn" in late
+
+
+def test_versions_and_years_are_not_grouped_like_amounts(commune_officer, units, q2, ids):
+    _client(commune_officer).post(_url(units, "save"), _form(ids))
+    Submission.objects.update(version=1234)
+    page = _client(commune_officer).get(_url(units)).content.decode()
+    assert '<input type="hidden" name="version" id="version" value="1234">' in page
+    assert "≥ 80% (2025)" in page
+    assert '<td class="num"></td>' in page  # no previous value: an empty cell, not a dash
