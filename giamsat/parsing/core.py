@@ -107,7 +107,11 @@ def parse_text(text: str, tables_found: Sequence[Table] = ()) -> ParseResult:
             )
             result.targets.extend(extract_targets(block, context))
             used_ocr_ge = used_ocr_ge or context.used_ocr_ge
-        if place.zone == TASKS and _is_task(block, place):
+        described = tasks.attribute(block) if place.zone == TASKS else None
+        if described is not None:
+            if result.tasks:
+                tasks.apply_attribute(result.tasks[-1], block, *described)
+        elif place.zone == TASKS and _is_task(block, place):
             result.tasks.append(tasks.task_from_block(block, place.section))
         elif place.zone == IMPLEMENTATION:
             task = tasks.task_with_deadline(block, place.section)
@@ -257,8 +261,8 @@ def _mark_children(blocks: list[Block], places: list[_Place]) -> None:
         if not place.level:
             continue
         for following in range(index + 1, len(blocks)):
-            if blocks[following].kind == FOOTNOTE_BLOCK:
-                continue
+            if blocks[following].kind == FOOTNOTE_BLOCK or tasks.attribute(blocks[following]):
+                continue  # footnotes and "Cơ quan chủ trì: …" lines are no sub-items
             later = places[following]
             place.has_children = not later.level or later.level > place.level
             break

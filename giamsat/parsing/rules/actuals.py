@@ -54,6 +54,10 @@ _AS_OF_CUE = re.compile(words("tinh den", "den", "nam", "ngay", "thang", "quy") 
 _CUE_WINDOW = 20  # how far before a date "tính đến", "đến" may stand
 _SHARE_WINDOW = 120  # how far after "a/b" its percentage may stand
 _NAME_WINDOW = 160  # how long the name of the thing counted may be
+# After the cue: fillers, the name, then the verb before the figure.
+_NAME_BEFORE = re.compile(
+    r"[\s,:]*(?:(?:co|la|thi)\s+)?(?P<name>.*?)\s*(?:\b(?:dat(?: duoc)?|chiem|la|co|o muc)\s*)*$"
+)
 _STOP = re.compile(r"[;.]\s|,\s*dat\b|" + words("dat") + r"\b")
 
 
@@ -86,6 +90,8 @@ class _Sentence:
         self.text = block.source(start, end).strip()
         self.as_of = None
         for date_start, _, span in self.dates:
+            if self.is_goal(date_start):
+                continue  # "phấn đấu đến năm 2030": the target's year, not the figure's date
             cue_floor = max(start, date_start - _CUE_WINDOW)
             if span.precision == "day" or _AS_OF_CUE.search(folded, cue_floor, date_start):
                 self.as_of = span.iso
@@ -96,11 +102,29 @@ class _Sentence:
         index = bisect.bisect_left(self.cue_starts, position) - 1
         return index >= 0 and self.kinds[index] == "now"
 
+    def is_goal(self, position: int) -> bool:
+        index = bisect.bisect_left(self.cue_starts, position) - 1
+        return index >= 0 and self.kinds[index] == "goal"
+
     def free(self, position: int) -> bool:
         if position in self.used:
             return False
         index = bisect.bisect_right(self.dates, position, key=lambda date: date[0]) - 1
         return index < 0 or position >= self.dates[index][1]
+
+    def _name_before(self, at: int) -> str:
+        """ "hiện nay tỷ lệ thanh toán không dùng tiền mặt đạt 45%": the words after the cue."""
+        folded = self.block.folded
+        index = bisect.bisect_left(self.cue_starts, at) - 1
+        floor = max(self.start, at - _NAME_WINDOW)
+        low = max(floor, folded.rfind(",", floor, at) + 1, folded.rfind(";", floor, at) + 1)
+        if index >= 0:
+            cue = _CUE.match(folded, self.cue_starts[index])
+            low = max(low, cue.end() if cue else low)
+        words = _NAME_BEFORE.match(folded, low, at)
+        if words is None or len(words.group("name").split()) < 2:
+            return ""
+        return " ".join(self.block.source(words.start("name"), words.end("name")).split())
 
     def actuals(self) -> list[tuple[Actual, set[int]]]:
         folded, start, end = self.block.folded, self.start, self.end
@@ -132,7 +156,8 @@ class _Sentence:
             value = parse_number(percent.group(1))
             at = percent.start(1)
             if value is not None and self.free(at) and self.is_now(at):
-                results.append(self._actual(at, value, "%", {at}, percent.end()))
+                name = self._name_before(at)
+                results.append(self._actual(at, value, "%", {at}, percent.end(), name=name))
         for count in _COUNT.finditer(folded, start, end):
             value = parse_number(count.group(1))
             at = count.start(1)
@@ -151,9 +176,10 @@ class _Sentence:
         indicator_start: int,
         numerator: float | None = None,
         denominator: float | None = None,
+        name: str = "",
     ) -> tuple[Actual, set[int]]:
         self.used.update(positions)
-        indicator = _indicator(
+        indicator = name or _indicator(
             self.block, indicator_start, min(self.end, indicator_start + _NAME_WINDOW)
         )
         actual = Actual(

@@ -54,6 +54,7 @@ _RUNNING_HEADER = re.compile(
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 _FOOTNOTE_START = re.compile(r"^([0-9]{1,2})\s+(?=[A-ZĐÀ-Ỹ])")
 _PLACE_DATE = re.compile(r"^\W*[^\W\d][^,]{1,40},\s*ngay\b[\s.]*[0-9]*[\s.]*thang\b")
+_OPENER = re.compile(r"(?:can cu|thuc hien|tren co so|theo de nghi|de |nham )")
 _BULLET = re.compile(r"^(?:[-–—+•●▪◦∙■□➢➤►✓*](?!\*)\s*)+")
 _TERMINAL = ".;:!?…"
 # Folded words that cannot end a sentence; kept to those no other syllable folds to.
@@ -438,7 +439,11 @@ def _continues(current: Block, stripped: str, capitals: bool, full_line: bool) -
         if current.kind == HEADING:
             return _is_capitals(current.tail) and _is_open(current)
         return " " not in stripped and _is_open(current)  # "LGSP." ending a sentence
-    if first.islower() or _ends_mid_phrase(current):
+    if first.islower():
+        return True
+    if _OPENER.match(fold(stripped[:16])):
+        return False  # "Căn cứ …", "Thực hiện …": a preamble paragraph starts
+    if _ends_mid_phrase(current):
         return True
     if current.kind == HEADING:
         # A long numbered item cut at the page's width goes on like a paragraph.

@@ -86,7 +86,9 @@ _DOCUMENT_KIND = (
 )
 _REFERENCE_ISSUER = re.compile(
     r"^[\s,]*cua\s+(?P<issuer>.{2,80}?)(?=\s+(?:ve|thuc hien|ban hanh|trien khai|tai|nham|de"
-    r"|phe duyet|quy dinh|huong dan|thanh (?:cac|mot|nhung)|va " + _DOCUMENT_KIND + r")\b"
+    r"|phe duyet|quy dinh|huong dan|thanh (?:cac|mot|nhung)|tren dia ban|va "
+    + _DOCUMENT_KIND
+    + r")\b"
     r"|\s*[,;.(:\"]|$)"
 )
 # Between two references that share the "của ..." after the second: "Nghị quyết số

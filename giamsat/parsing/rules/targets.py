@@ -177,9 +177,11 @@ _QUALIFIER = re.compile(words(r"voi\s+(?:toc do|muc|bang thong)\b", r"toc do\b")
 _STARTERS = re.compile(
     words("ty le", "ti le", "chi so", "quy mo", "so luong", "tong so", "kinh te so", "muc") + r"\b"
 )
+# Words that open a clause without naming what is measured, time phrases included.
 _FILLER = re.compile(
-    r"^(?:\W|\s|\b(?:co|phan dau|dat|bao dam|dam bao|moi nam|hang nam|trong do|trong so do|va|voi"
-    r"|it nhat|toi thieu|tren|tu|la|chiem|con|thi|thu hut|duoc)\b)*"
+    r"(?:\W|\s|\b(?:co|phan dau|dat|bao dam|dam bao|moi nam|hang nam|trong do|trong so do|va|voi"
+    r"|it nhat|toi thieu|tren|tu|la|chiem|con|thi|thu hut|duoc"
+    r"|(?:den|toi|trong|vao)(?:\s+het)?(?:\s+nam)?\s+(?:19|20)[0-9]{2}|nam\s+(?:19|20)[0-9]{2})\b)*"
 )
 _CUT_AFTER = re.compile(
     r"[;.]|,\s*(?:trong (?:do|so do)|ty le|ti le|chi so|quy mo)\b"
@@ -212,6 +214,10 @@ _STOP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_][\w/'-]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+_TRAILING_VERB = re.compile(r"\s*\b(?:dat(?: muc)?|chiem|la|co|o muc|bang|hien dat)\s*$")
+_SUBJECT_END = re.compile(
+    r"[,;(]|" + words("dat", "chiem", "hien nay", "hien tai", "la") + r"\b|[0-9]"
+)
 _UNIT_WORD = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
 _MAX_INDICATOR_WORDS = 25
 ALL, PERCENT_ONLY = "all", "percent"
@@ -295,6 +301,7 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
         token = numbers[index]
         index += 1
         if token.start in context.skip:
+            previous_end = max(previous_end, token.end)  # a figure already reached
             continue
         number = _read_number(folded, token, dates)
         if number is None:
@@ -329,7 +336,7 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
     targets = []
     for position, (number, comparator_value, comparator_start, low) in enumerate(found):
         token = number.token
-        _, sentence_end = sentences.of(token.start)
+        sentence_start, sentence_end = sentences.of(token.start)
         text, sentence_year, per_year = sentences.facts(token.start)
         next_start = found[position + 1][2] if position + 1 < len(found) else len(folded)
         if number.unit == "?":
@@ -338,7 +345,12 @@ def extract_targets(block: Block, context: TargetContext) -> list[Target]:
         targets.append(
             Target(
                 indicator=_indicator(
-                    block, low, comparator_start, number, min(next_start, sentence_end)
+                    block,
+                    low,
+                    comparator_start,
+                    number,
+                    min(next_start, sentence_end),
+                    sentence_start,
                 ),
                 comparator=comparator_value,  # type: ignore[arg-type]
                 value=token.value,
@@ -460,20 +472,40 @@ def _is_qualifier(folded: str, previous_end: int, start: int, sentence_start: in
     return ";" not in between and bool(_QUALIFIER.search(between))
 
 
-def _indicator(block: Block, low: int, comparator_start: int, number: _Number, limit: int) -> str:
+def _trim_verb(folded: str, start: int, end: int) -> int:
+    """Drop "đạt", "chiếm", "là", "có" ending the words before a comparator."""
+    while True:
+        match = _TRAILING_VERB.search(folded, start, end)
+        if match is None or match.start() == end:
+            return end
+        end = match.start()
+
+
+def _indicator(
+    block: Block, low: int, comparator_start: int, number: _Number, limit: int, sentence_start: int
+) -> str:
     folded = block.folded
     before_start = _subject_start(folded, low, comparator_start)
-    before = folded[before_start:comparator_start]
+    before_end = _trim_verb(folded, before_start, comparator_start)
+    before = folded[before_start:before_end]
     owner = not number.unit.startswith("%") and before.rstrip().endswith(" co")
     if not owner and len(_WORD.findall(before)) >= 2:
-        return _words(block.source(before_start, comparator_start))
+        return _words(block.source(before_start, before_end))
     # A count names its noun ("doanh nghiệp khoa học ..."); a share starts after "%".
     start = number.end if number.unit.startswith("%") else number.unit_start
     end = max(start, limit)
     cut = _CUT_AFTER.search(folded, start, end)
     if cut:
         end = cut.start()
-    return _words(block.source(start, end))
+    after = _words(block.source(start, end))
+    if after or sentence_start >= low:
+        return after
+    # "Tỷ lệ ... hiện đạt 45%, phấn đấu đến năm 2030 đạt 80%": the subject opened the sentence.
+    subject = _STARTERS.search(folded, sentence_start, low)
+    if subject is None:
+        return ""
+    stop = _SUBJECT_END.search(folded, subject.end(), low)
+    return _words(block.source(subject.start(), stop.start() if stop else low))
 
 
 def _subject_start(folded: str, low: int, end: int) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from giamsat.parsing.rules.blocks import Block
-from giamsat.parsing.rules.dates import find_deadline
+from giamsat.parsing.rules.dates import find_deadline, parse_cell_date
 from giamsat.parsing.rules.fold import words
 from giamsat.parsing.rules.units import body_at, clean_name
 from giamsat.parsing.schema import Task
@@ -54,6 +54,15 @@ _TITLE_END = re.compile(r";|:\s|\.\s+(?=\S)")
 _THREE_WORDS = re.compile(r"\W*\w+\W+\w+\W+\w+")  # a title has at least three words
 _MAX_TITLE = 250
 _MAX_LIST_WORDS = 12
+_ATTRIBUTE = re.compile(
+    r"\W*(?:"
+    r"(?:co quan|don vi)\s+(?P<coordinating>phoi hop)"
+    r"|(?:co quan|don vi)\s+(?P<lead>chu tri|thuc hien)"
+    r"|(?P<deadline>thoi gian(?: hoan thanh| thuc hien)?|thoi han|tien do|han hoan thanh)"
+    r"|(?P<product>san pham|ket qua(?: dau ra)?)"
+    r")\s*:\s*"
+)
+_LIST_MARK = re.compile(r",|" + words("va") + r"\s+")
 
 
 def task_from_block(block: Block, section: str) -> Task:
@@ -71,6 +80,35 @@ def task_from_block(block: Block, section: str) -> Task:
         line=block.line,
         text=block.text,
     )
+
+
+def attribute(block: Block) -> tuple[str, int] | None:
+    """A line that only describes the task above it: "- Cơ quan chủ trì: Sở Tư pháp."
+
+    Returns the field it sets ("lead", "coordinating", "deadline", "product") and
+    where its value starts.
+    """
+    match = _ATTRIBUTE.match(block.folded)
+    if match is None or match.lastgroup is None:
+        return None
+    return match.lastgroup, match.end()
+
+
+def apply_attribute(task: Task, block: Block, field: str, start: int) -> None:
+    folded = block.folded
+    end = len(folded.rstrip(" ."))
+    if field == "lead":
+        names = split_bodies(block, start, end)
+        task.lead = names[0] if names else task.lead
+    elif field == "coordinating":
+        task.coordinating = split_bodies(block, start, end)
+    elif field == "deadline":
+        value = folded[start:end]
+        deadline = parse_cell_date(value)
+        task.deadline = deadline or task.deadline
+        task.recurring = task.deadline is None and bool(_RECURRING.search(value))
+    else:
+        task.product = " ".join(block.source(start, end).split())
 
 
 def task_with_deadline(block: Block, section: str) -> Task | None:
@@ -122,11 +160,7 @@ def _name_at(block: Block, position: int) -> str:
 def _name_before(block: Block, position: int) -> str:
     """The body just before "chủ trì": from the last clause start to ``position``."""
     folded = block.folded
-    start = max(
-        folded.rfind(";", 0, position),
-        folded.rfind(". ", 0, position),
-        folded.rfind(":", 0, position),
-    )
+    start = max(folded.rfind(mark, 0, position) for mark in (";", ". ", ":", "("))
     start = start + 1 if start >= 0 else 0
     while start < position and folded[start] in " ,(":
         start += 1
@@ -142,22 +176,34 @@ def _coordinating(block: Block) -> list[str]:
     if not match:
         return []
     start = match.end()
-    body = body_at(folded, block.aligned_text, start)
-    if body is not None:
-        end = body.end
-    else:
-        stop = _LIST_END.search(folded, start)
-        end = stop.start() if stop else len(folded)
-        if len(folded[start:end].split()) > _MAX_LIST_WORDS:
-            return []
+    body = body_at(folded, block.aligned_text, start, any_head=True)
+    if body is None or body.end <= start:
+        return []
+    stop = _LIST_END.search(folded, start, body.end)
+    end = stop.start() if stop else body.end
+    if len(folded[start:end].split()) > _MAX_LIST_WORDS:
+        return []
+    return split_bodies(block, start, end)
+
+
+def split_bodies(block: Block, start: int, end: int) -> list[str]:
+    """Names in a list: "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan".
+
+    "và" splits only before another body ("và Sở Nội vụ"), not inside a name
+    ("Sở Khoa học và Công nghệ").
+    """
+    folded, aligned = block.folded, block.aligned_text
+    cuts = [start]
+    for mark in _LIST_MARK.finditer(folded, start, end):
+        if mark.group() == "," or body_at(folded, aligned, mark.end()) is not None:
+            cuts.append(mark.start())
+            cuts.append(mark.end())
+    cuts.append(end)
     names = []
-    position = start
-    for part in re.split(r"(,|\bva\b)", folded[start:end]):
-        if part not in (",", "va") and part.strip():
-            name = clean_name(block.source(position, position + len(part)))
-            if name:
-                names.append(name)
-        position += len(part)
+    for left, right in zip(cuts[::2], cuts[1::2], strict=True):
+        name = clean_name(block.source(left, right))
+        if name:
+            names.append(name)
     return names
 
 

@@ -25,7 +25,9 @@ from giamsat.parsing.rules.fold import fold
 from giamsat.parsing.schema import UnitDuty
 
 _PREFIX = re.compile(
-    r"^\W*(?:(?:trach nhiem|nhiem vu)(?: cu the)?\s+cua|doi voi|giao cho|giao|de nghi|yeu cau)\s+"
+    # matched at a position, so no "^": a "^" only matches at the string's very start
+    r"\W*(?:(?:trach nhiem|nhiem vu)(?: cu the)?\s+cua|doi voi|giao cho|giao|de nghi|yeu cau"
+    r"|(?:hang nam|hang quy|hang thang|dinh ky|thuong xuyen)\s*,)\s+"
 )
 # Words that always open a body's name.
 _HEAD = re.compile(
@@ -162,6 +164,18 @@ _VERBS = (
     "phat hien",
     "xu ly",
     "lam",
+    "phu song",
+    "ket noi",
+    "van hanh",
+    "dao tao",
+    "boi duong",
+    "tap huan",
+    "mo rong",
+    "nang cap",
+    "ung dung",
+    "so hoa",
+    "dam nhan",
+    "thuc thi",
 )
 
 
@@ -185,20 +199,24 @@ class BodyName:
     verb: int | None  # where the duty's verb starts, when one was found
 
 
-def body_at(folded: str, raw: str, start: int = 0) -> BodyName | None:
-    """The body named at ``start`` of a text, read from its folded and raw forms."""
+def body_at(folded: str, raw: str, start: int = 0, *, any_head: bool = False) -> BodyName | None:
+    """The body named at ``start`` of a text, read from its folded and raw forms.
+
+    With ``any_head``, the name may open with any word ("các doanh nghiệp viễn
+    thông"): a list after "phối hợp với" names partners, whatever they are.
+    """
     prefix = _PREFIX.match(folded, start)
     if prefix:
         start = prefix.end()
     head = _COMPOUND_RE.match(folded, start) or _HEAD.match(folded, start)
-    if not head:
+    if not head and not any_head:
         head = _PROPER_HEAD.match(folded, start)
         if not head:
             return None
         plural = folded.startswith("cac", head.start())  # "các sở, ban, ngành"
         if not plural and not (_capitalised(raw, head.start()) and _capitalised(raw, head.end())):
             return None
-    position = head.end()
+    position = head.end() if head else start
     end = position
     count = 0
     verb = None
@@ -220,8 +238,8 @@ def body_at(folded: str, raw: str, start: int = 0) -> BodyName | None:
             verb = position
             break
         token = _TOKEN.match(folded, position)
-        if token is None:
-            break
+        if token is None or token.group()[0].isdigit():
+            break  # names hold no numbers: "phủ sóng đến 100% xã" is past the name
         position = token.end()
         if token.group() not in (",", "-"):
             end = position

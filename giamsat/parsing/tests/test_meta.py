@@ -191,3 +191,16 @@ def test_a_place_and_a_number_broken_by_a_narrow_column():
         "2022-03-15",
         "Hà Nội",
     )
+
+
+def test_a_preamble_opening_line_is_not_part_of_the_title_above_it():
+    text = (
+        "KẾ HOẠCH\nTriển khai Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ trên địa bàn tỉnh\n"
+        "\nCăn cứ Luật Tổ chức chính quyền địa phương; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    document = parse_text(text).document
+    assert document.title == (
+        "KẾ HOẠCH Triển khai Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ trên địa bàn tỉnh"
+    )
+    assert [(r.number, r.issuer) for r in document.references] == [("71/NQ-CP", "Chính phủ")]
+    assert document.issuer == "Ủy ban nhân dân tỉnh"

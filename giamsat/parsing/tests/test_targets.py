@@ -194,3 +194,34 @@ def test_footnotes_after_the_body_still_give_their_figures():
     assert [(a.line, a.value, a.numerator, a.denominator) for a in result.actuals] == [
         (8, 88.69, 24530.0, 27656.0)
     ]
+
+
+def test_a_figure_reached_and_a_target_in_one_sentence():
+    result = parse_text(
+        HEAD
+        + "- Hiện nay tỷ lệ thanh toán không dùng tiền mặt đạt 45%, phấn đấu đến năm 2030 đạt 80%.\n"
+    )
+    assert [(t.value, t.year, t.indicator) for t in result.targets] == [
+        (80.0, 2030, "tỷ lệ thanh toán không dùng tiền mặt")
+    ]
+    assert [(a.value, a.indicator, a.as_of) for a in result.actuals] == [
+        (45.0, "tỷ lệ thanh toán không dùng tiền mặt", None)
+    ]
+
+
+def test_an_actual_takes_the_date_it_is_counted_at():
+    result = parse_text(HEAD + "- Tính đến ngày 30/6/2025, tỷ lệ hồ sơ trực tuyến đạt 62,5%.\n")
+    assert [(a.value, a.as_of, a.indicator) for a in result.actuals] == [
+        (62.5, "2025-06-30", "tỷ lệ hồ sơ trực tuyến")
+    ]
+    assert result.targets == []
+
+
+def test_the_words_before_a_comparator_lose_their_verb():
+    targets = _targets(
+        "- Tỷ lệ hồ sơ được số hóa đạt tối thiểu 60%.\n- Kinh tế số chiếm khoảng 12% GRDP.\n"
+    )
+    assert [(t.indicator, t.comparator) for t in targets] == [
+        ("Tỷ lệ hồ sơ được số hóa", ">="),
+        ("Kinh tế số", "~"),
+    ]

@@ -129,3 +129,52 @@ def test_paragraphs_of_the_tasks_part_are_tasks_but_its_introduction_is_not():
         "Nâng cao nhận thức về chuyển đổi số",
         "Hoàn thiện thể chế, chính sách",
     ]
+
+
+def test_lines_describing_the_task_above_fill_its_fields_and_are_no_tasks():
+    body = (
+        "a) Rà soát, bãi bỏ các quy định cản trở phát triển khoa học.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp.\n"
+        "- Cơ quan phối hợp: Sở Khoa học và Công nghệ, Sở Tài chính.\n"
+        "- Thời gian hoàn thành: Quý III/2025.\n"
+        "- Sản phẩm: Báo cáo rà soát.\n"
+        "b) Tập huấn kỹ năng số.\n"
+        "- Thời gian: Hằng năm.\n"
+    )
+    tasks = _tasks(body)
+    assert [
+        (t.line, t.title, t.lead, t.coordinating, t.deadline, t.recurring, t.product) for t in tasks
+    ] == [
+        (
+            3,
+            "Rà soát, bãi bỏ các quy định cản trở phát triển khoa học",
+            "Sở Tư pháp",
+            ["Sở Khoa học và Công nghệ", "Sở Tài chính"],
+            "2025-09-30",
+            False,
+            "Báo cáo rà soát",
+        ),
+        (8, "Tập huấn kỹ năng số", "", [], None, True, ""),
+    ]
+
+
+def test_a_lead_in_brackets_and_a_lead_after_a_time_word():
+    tasks = _tasks(
+        "- Xây dựng cơ chế khuyến khích (Sở Tài chính chủ trì, hoàn thành trước ngày 31/12/2025).\n"
+        "- Hằng năm, Sở Nội vụ tổ chức tập huấn kỹ năng số.\n"
+    )
+    assert [(t.lead, t.deadline, t.recurring) for t in tasks] == [
+        ("Sở Tài chính", "2025-12-31", False),
+        ("Sở Nội vụ", None, True),
+    ]
+
+
+def test_partners_end_at_their_verb_and_va_splits_only_between_bodies():
+    tasks = _tasks(
+        "- Sở Khoa học và Công nghệ chủ trì, phối hợp với các doanh nghiệp viễn thông phủ sóng "
+        "5G đến 100% xã.\n"
+    )
+    assert (tasks[0].lead, tasks[0].coordinating) == (
+        "Sở Khoa học và Công nghệ",
+        ["các doanh nghiệp viễn thông"],
+    )

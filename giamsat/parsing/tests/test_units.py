@@ -88,11 +88,16 @@ def test_dashes_naming_bodies_with_a_colon_are_bodies_of_their_own():
 
 def test_headings_that_name_no_body_and_the_recipients_give_no_units():
     body = (
-        "7. Thông tin, báo cáo, sơ kết, tổng kết\n- Hằng năm, Ban Chỉ đạo tổ chức kiểm tra.\n"
+        "7. Thông tin, báo cáo, sơ kết, tổng kết\n- Các đơn vị báo cáo định kỳ.\n"
         "8. Kinh phí thực hiện\n- Kinh phí được bố trí từ ngân sách.\n"
         "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy,\n- Văn phòng Tỉnh ủy,\n"
     )
     assert _units(body) == []
+
+
+def test_a_body_named_after_a_time_word_is_still_a_body():
+    body = "7. Thông tin, báo cáo\n- Hằng năm, Ban Chỉ đạo tổ chức kiểm tra.\n"
+    assert _units(body) == [(3, "Ban Chỉ đạo", ["tổ chức kiểm tra."])]
 
 
 def test_bodies_outside_the_implementation_part_are_not_units():
