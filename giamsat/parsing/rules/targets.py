@@ -214,7 +214,17 @@ _STOP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_][\w/'-]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
-_TRAILING_VERB = re.compile(r"\s*\b(?:dat(?: muc)?|chiem|la|co|o muc|bang|hien dat)\s*$")
+_NON_SPACE = re.compile(r"\S+")
+_TRAILING_VERBS = (
+    ("dat", "muc"),
+    ("o", "muc"),
+    ("hien", "dat"),
+    ("dat",),
+    ("chiem",),
+    ("la",),
+    ("co",),
+    ("bang",),
+)
 _SUBJECT_END = re.compile(
     r"[,;(]|" + words("dat", "chiem", "hien nay", "hien tai", "la") + r"\b|[0-9]"
 )
@@ -474,11 +484,20 @@ def _is_qualifier(folded: str, previous_end: int, start: int, sentence_start: in
 
 def _trim_verb(folded: str, start: int, end: int) -> int:
     """Drop "đạt", "chiếm", "là", "có" ending the words before a comparator."""
-    while True:
-        match = _TRAILING_VERB.search(folded, start, end)
-        if match is None or match.start() == end:
-            return end
-        end = match.start()
+    spans = [(match.group(), match.start()) for match in _NON_SPACE.finditer(folded, start, end)]
+    words = [word for word, _ in spans]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for phrase in _TRAILING_VERBS:
+            if len(words) > len(phrase) and tuple(words[-len(phrase) :]) == phrase:
+                del words[-len(phrase) :]
+                trimmed = True
+                break
+    if not words:
+        return start
+    word, at = spans[len(words) - 1]
+    return at + len(word)
 
 
 def _indicator(
