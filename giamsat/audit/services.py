@@ -14,7 +14,8 @@ from giamsat.audit.models import AuditEvent
 
 def _jsonable(value):
     if isinstance(value, decimal.Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        # plain digits without trailing zeros: 1500.000000 → "1500", 88.690000 → "88.69"
+        return format(value.normalize(), "f")
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         # one zone for every instant, so the same moment never shows as a change
         return value.astimezone(datetime.UTC).isoformat()
