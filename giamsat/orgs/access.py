@@ -155,3 +155,33 @@ def visible_unit(user, code: str, action: str = Action.VIEW) -> Unit:
 def roles_of(user, unit: Unit) -> set[str]:
     """The roles ``user`` holds directly at ``unit`` (not inherited from above)."""
     return {m.role for m in _memberships(user) if m.unit_id == unit.pk}
+
+
+def upstream_unit_ids(user) -> set[int]:
+    """The units above the user's own units, and the units those succeeded.
+
+    Their plans are the ones the user's units implement, so a commune officer reads
+    the province's plan and 57-NQ/TW, though not the province's own report data.
+    Superusers need no list: :func:`plan_issuers_q` lets them read everything.
+    """
+    ids: set[int] = set()
+    for m in _memberships(user):
+        ids |= {int(part) for part in m.unit.path.split(".") if part}
+    frontier = set(ids)
+    through = Unit.successors.through
+    while frontier:
+        found = set(through.objects.filter(to_unit_id__in=frontier).values_list("from_unit_id", flat=True))
+        frontier = found - ids
+        ids |= found
+    return ids
+
+
+def plan_issuers_q(user, field: str = "issuing_unit") -> Q:
+    """A Q on a model with a unit ``field`` selecting what ``user`` may read of plans:
+    those issued in the units it may view, and those issued above it (see
+    :func:`upstream_unit_ids`)."""
+    if _is_superuser(user):
+        return Q()
+    return Q(**{f"{field}__in": units_for(user, Action.VIEW)}) | Q(
+        **{f"{field}_id__in": upstream_unit_ids(user)}
+    )

@@ -34,15 +34,17 @@ _AUDITED_PLAN_FIELDS = [
 # --- access and reading -------------------------------------------------------
 
 def plans_for(user) -> QuerySet[Plan]:
-    """The plans ``user`` may read: those of the units it may view."""
-    return Plan.objects.filter(issuing_unit__in=access.units_for(user, access.Action.VIEW))
+    """The plans ``user`` may read: those of the units it may view, and those issued
+    above its units, which its units implement (``access.plan_issuers_q``)."""
+    return Plan.objects.filter(access.plan_issuers_q(user))
 
 
 def get_plan(user, pk: int) -> Plan:
     plan = Plan.objects.select_related("issuing_unit").filter(pk=pk).first()
-    if plan is None:
+    if plan is None or not plans_for(user).filter(pk=pk).exists():
+        if plan is not None and getattr(user, "is_authenticated", False):
+            access.require(user, access.Action.VIEW, plan.issuing_unit)
         raise NotFoundError(_("Không có kế hoạch này."))
-    access.require(user, access.Action.VIEW, plan.issuing_unit)
     return plan
 
 

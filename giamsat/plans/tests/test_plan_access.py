@@ -9,7 +9,7 @@ from giamsat.conftest import PASSWORD
 CASES = [
     ("commune_officer", "commune_plan", True),
     ("commune_officer", "sibling_plan", False),
-    ("commune_officer", "province_plan", False),  # a plan above is not in the officer's subtree
+    ("commune_officer", "province_plan", True),  # the plan above is the one its unit implements
     ("sibling_officer", "commune_plan", False),
     ("province_leader", "commune_plan", True),
     ("province_leader", "sibling_plan", True),
@@ -48,8 +48,8 @@ def test_plan_api_detail(client, request, actor, plan, allowed):
 @pytest.mark.parametrize(
     ("actor", "numbers"),
     [
-        ("commune_officer", ["05-KH/ĐU"]),
-        ("sibling_officer", ["07-KH/ĐU"]),
+        ("commune_officer", ["12-KH/TU", "05-KH/ĐU"]),
+        ("sibling_officer", ["12-KH/TU", "07-KH/ĐU"]),
         ("province_leader", ["12-KH/TU", "05-KH/ĐU", "07-KH/ĐU"]),
     ],
 )
@@ -73,11 +73,14 @@ def test_filtering_by_a_unit_outside_ones_scope_is_refused(client, commune_offic
     assert "07-KH/ĐU" not in html
 
 
-def test_the_implemented_plan_is_named_but_not_linked_when_unreadable(client, commune_officer, commune_plan, province_plan):
+def test_the_plan_above_is_linked_but_a_siblings_plan_below_it_is_not(client, commune_officer, commune_plan, province_plan, sibling_plan):
     client.force_login(commune_officer)
     page = client.get(reverse("plans:detail", args=[commune_plan.pk])).content.decode()
-    assert "12-KH/TU" in page
-    assert reverse("plans:detail", args=[province_plan.pk]) not in page
+    assert reverse("plans:detail", args=[province_plan.pk]) in page
+    above = client.get(reverse("plans:detail", args=[province_plan.pk])).content.decode()
+    assert "05-KH/ĐU" in above
+    assert "07-KH/ĐU" not in above
+    assert [p["number"] for p in client.get(f"/api/plans/{province_plan.pk}").json()["implemented_by"]] == ["05-KH/ĐU"]
 
 
 def test_an_implementing_plan_the_user_cannot_read_is_left_out_of_the_api(client, commune_officer, province_plan, commune_plan, sibling_plan, province_leader):
@@ -114,3 +117,19 @@ def test_an_unknown_plan_is_a_clear_404(client, commune_officer):
 def test_logging_in_with_the_form_works_for_plan_pages(client, commune_officer, commune_plan):
     assert client.login(username="cv_xa", password=PASSWORD)
     assert client.get(reverse("plans:detail", args=[commune_plan.pk])).status_code == 200
+
+
+def test_a_plan_of_a_unit_merged_into_an_ancestor_is_read_from_below(client, units, commune_officer, sibling_officer):
+    from giamsat.orgs import services as org_services
+    from giamsat.orgs.models import Level
+    from giamsat.plans.services import create_plan_from_parse
+    from giamsat.plans.tests.conftest import parsed
+
+    old = org_services.create_unit(code="T-OLD", name="Tỉnh Cũ", level=Level.PROVINCE, parent=units["nation"])
+    org_services.set_successors(old, [units["province"]])
+    plan = create_plan_from_parse(parsed("82-NQ/TU", "Nghị quyết của tỉnh cũ"), issuing_unit=old, actor=None)
+    client.force_login(commune_officer)
+    assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 200
+    old_commune = org_services.create_unit(code="X-OLD", name="Xã Cũ", level=Level.COMMUNE, parent=old)
+    below = create_plan_from_parse(parsed("3-KH/ĐU", "Kế hoạch của xã cũ"), issuing_unit=old_commune, actor=None)
+    assert client.get(reverse("plans:detail", args=[below.pk])).status_code == 403  # not above the officer
