@@ -167,11 +167,15 @@ def latest_period_with_values(unit_ids: Sequence[int], *, statuses: Sequence[str
     return period(sub) if sub else None
 
 
-def has_submissions(prefixes: Iterable[str], period_id: int, statuses: Sequence[str]) -> bool:
-    """Whether a unit under ``prefixes`` has a submission in one of ``statuses`` for the period."""
+def has_submissions(prefixes: Iterable[str] | None, period_id: int, statuses: Sequence[str]) -> bool:
+    """Whether a unit under ``prefixes`` (any unit: None) has a submission in one of
+    ``statuses`` for the period."""
     from giamsat.orgs.services import paths_q
 
-    return Submission.objects.filter(paths_q(prefixes, "unit__path"), period_id=period_id, status__in=statuses).exists()
+    qs = Submission.objects.filter(period_id=period_id, status__in=statuses)
+    if prefixes is not None:
+        qs = qs.filter(paths_q(prefixes, "unit__path"))
+    return qs.exists()
 
 
 def submissions_to_reconcile(source_table: str) -> tuple[list[tuple], list[tuple]]:

@@ -1,0 +1,164 @@
+"""The units directly below a dashboard's unit: how each stands on the dashboard's
+targets, their ranking overall (share of targets met or on track) and per indicator.
+
+A child is judged on its own target for the indicator when it has one; otherwise on
+the parent's target — only for indicators whose value means the same at every level
+(a rate, a mean, a minimum or maximum), never for a count, whose parent total does not
+apply to a part of it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from types import SimpleNamespace
+
+from giamsat.evaluation import rollup, wording
+from giamsat.evaluation.judging import INTENSIVE_RULES, additive, goal_of, judge, value_of
+from giamsat.evaluation.rules import Ranked, Share, Status, count_statuses, rank, share_on_track
+from giamsat.kpi.models import Target
+from giamsat.orgs.models import Unit, UnitKind
+
+CHILD_WARNINGS = 40
+
+
+@dataclass
+class Row:
+    unit: Unit
+    share: Share
+    counts: dict
+    statuses: dict = field(default_factory=dict)  # parent target id -> Status
+    overall: Ranked | None = None
+    value: Ranked | None = None  # on the ranking indicator
+    value_status: Status | None = None
+    ranked: bool = True  # an administrative area, compared with its peers
+
+
+@dataclass
+class Children:
+    rows: list[Row]  # every child, best overall first
+    warnings: list
+    indicator: object  # the ranking indicator
+    by_value: list[Row] = field(default_factory=list)
+
+    @property
+    def ranked(self) -> list[Row]:
+        return [r for r in self.rows if r.ranked]
+
+
+TARGET_FIELDS = ("pk", "unit_id", "indicator_id", "comparator", "value", "value_max", "year", "per_year",
+                 "baseline_value", "baseline_date", "unit_text")
+
+
+def _own_targets(kids, indicators: dict) -> dict[tuple[int, int], list[SimpleNamespace]]:
+    """The children's own targets on the dashboard's indicators, as light records (a
+    national dashboard reads some 5,000 of them)."""
+    found: dict[tuple[int, int], list[SimpleNamespace]] = {}
+    qs = Target.objects.filter(unit__in=kids, indicator_id__in=list(indicators)).order_by("year", "pk")
+    for row in qs.values_list(*TARGET_FIELDS):
+        t = SimpleNamespace(**dict(zip(TARGET_FIELDS, row, strict=True)))
+        t.indicator = indicators[t.indicator_id]
+        found.setdefault((t.unit_id, t.indicator_id), []).append(t)
+    return found
+
+
+def _matching(own: list[Target], parent: Target) -> Target:
+    same = [t for t in own if t.year == parent.year and t.per_year == parent.per_year]
+    return (same or own)[0]
+
+
+def _windows(kids, tiles, period, periods, *, today, include_submitted):
+    """What each child is judged on, read in a few summed queries rather than month by
+    month: the period itself (and the one before while it is not yet due); the year so
+    far as one period for per-year targets; the total since the baseline for counts over
+    the whole plan. Returns (windows by indicator, components by (unit, indicator, period))."""
+    point = [period] if period.due < today else periods[-2:]
+    year = [p for p in periods if p.end.year == period.end.year]
+    before = [p for p in periods if p.end.year < period.end.year][-1:]
+    ytd = SimpleNamespace(pk=-1, start=date(period.end.year, 1, 1), end=period.end, due=period.due, kind=period.kind)
+    indicators = {t.indicator_id: t.indicator for t in (tile.judged.target for tile in tiles)}
+    per_year = {t.judged.target.indicator_id for t in tiles if t.judged.target.per_year}
+    plan_long = {i for i, ind in indicators.items() if additive(ind)} - per_year
+    comps = rollup.components(kids, indicators, [p.pk for p in point], include_submitted=include_submitted,
+                              catch_up=False)  # the parent's tiles just caught up
+    options = {"include_submitted": include_submitted, "catch_up": False}
+    windows = dict.fromkeys(indicators, (point, period))
+    if per_year:
+        summed = rollup.components(kids, per_year, [p.pk for p in year], summed=True, **options)
+        comps |= {(u, i, ytd.pk): c for (u, i, _), c in summed.items() if (u, i, period.pk) in comps}
+        if before:
+            comps |= rollup.components(kids, per_year - {i for i in per_year if additive(indicators[i])},
+                                       [before[0].pk], **options)
+        windows |= {i: ([*before, ytd], ytd) for i in per_year}
+    for since in {t.judged.goal.baseline.on if t.judged.goal.baseline else None for t in tiles
+                  if t.judged.target.indicator_id in plan_long}:
+        ids = {t.judged.target.indicator_id for t in tiles if t.judged.target.indicator_id in plan_long
+               and (t.judged.goal.baseline.on if t.judged.goal.baseline else None) == since}
+        total = SimpleNamespace(pk=-2 - len(windows), start=periods[0].start, end=period.end, due=period.due, kind=period.kind)
+        summed = rollup.components(kids, ids, [p.pk for p in periods if since is None or p.end > since], summed=True, **options)
+        comps |= {(u, i, total.pk): c for (u, i, _), c in summed.items() if (u, i, period.pk) in comps}
+        windows |= {i: ([total], total) for i in ids}
+    by_unit: dict[int, dict[int, dict]] = {}
+    for (u, i, p), c in comps.items():
+        by_unit.setdefault(u, {}).setdefault(i, {})[p] = c
+    return windows, by_unit
+
+
+def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator_id: int | None) -> Children:
+    from giamsat.evaluation.services import Warning, series_periods
+
+    kids = list(Unit.objects.filter(parent=unit, valid_to__isnull=True).order_by("name"))
+    targets = [t.judged.target for t in tiles]
+    indicators = {t.indicator_id: t.indicator for t in targets}
+    ranking_indicator = indicators.get(indicator_id) or (targets[0].indicator if targets else None)
+    if not kids:
+        return Children([], [], ranking_indicator)
+    windows, by_unit = _windows(kids, tiles, period, series_periods(period), today=today,
+                                include_submitted=include_submitted)
+    own = _own_targets(kids, indicators)
+    inherited_goals = {
+        t.judged.target.pk: t.judged.goal if t.judged.goal.baseline and not t.judged.target.per_year
+        else goal_of(t.judged.target, t.indicator)  # the parent's trajectory, from the parent's baseline
+        for t in tiles
+    }
+    areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
+    result, warnings = [], []
+    for kid in kids:
+        statuses, values = {}, by_unit.get(kid.pk)
+        for tile in tiles:
+            parent = tile.judged.target
+            mine = own.get((kid.pk, parent.indicator_id))
+            if not mine and parent.indicator.aggregation not in INTENSIVE_RULES:
+                continue
+            if values is None:  # nothing reported below this child at all
+                statuses[parent.pk] = Status.NO_DATA
+                continue
+            target = _matching(mine, parent) if mine else parent
+            goal = goal_of(target, target.indicator) if mine else inherited_goals[parent.pk]
+            window, at = windows[parent.indicator_id]
+            judged = judge(target, target.indicator, window, values.get(parent.indicator_id, {}),
+                           period=at, today=today, goal=goal, forecast=False, inherited=not mine)
+            statuses[parent.pk] = judged.status
+            if judged.status in (Status.MISSED, Status.BEHIND):
+                warnings.append((judged.status != Status.MISSED, kid.name, kid.pk, parent.pk, kid, judged))
+        result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), statuses,
+                          ranked=kid.kind == UnitKind.ADMINISTRATIVE_AREA or not areas))
+    _rank(result, ranking_indicator, tiles, by_unit, period)
+    warnings.sort(key=lambda w: w[:4])
+    worded = [Warning(kid, j.indicator, j.status, wording.status_reason(j)) for *_, kid, j in warnings[:CHILD_WARNINGS]]
+    return Children(result, worded, ranking_indicator,
+                    sorted((r for r in result if r.ranked), key=lambda r: (r.value.rank is None, r.value.rank or 0)))
+
+
+def _rank(result: list[Row], indicator, tiles, by_unit, period) -> None:
+    ranked = [r for r in result if r.ranked]
+    overall = {x.key: x for x in rank([(r.unit.pk, r.share.value) for r in ranked])}
+    values = []
+    first = next((t.judged.target for t in tiles if indicator and t.indicator.pk == indicator.pk), None)
+    for r in ranked:
+        c = by_unit.get(r.unit.pk, {}).get(indicator.pk, {}).get(period.pk) if indicator else None
+        values.append((r.unit.pk, value_of(indicator, c) if indicator else None))
+        r.value_status = r.statuses.get(first.pk) if first else None
+    by_value = {x.key: x for x in rank(values, higher_is_better=not indicator or indicator.direction == "higher")}
+    for r in ranked:
+        r.overall, r.value = overall[r.unit.pk], by_value[r.unit.pk]
+    result.sort(key=lambda r: (not r.ranked, r.overall is None or r.overall.rank is None,
+                               r.overall.rank if r.overall and r.overall.rank else 0, r.unit.name))

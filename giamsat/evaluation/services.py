@@ -1,0 +1,277 @@
+"""Use cases of evaluation: the leader's dashboard of a unit, and the lookups behind it.
+
+Every use case starts from ``viewable_unit`` (orgs.access decides); the numbers come
+from ``rollup`` (roll-ups), ``judging`` (statuses, forecasts) and ``rules``; the rows
+below a unit from ``children``, the tasks from ``task_board``.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from giamsat.evaluation import children as children_of
+from giamsat.evaluation import rollup, task_board, wording
+from giamsat.evaluation.errors import FilterError, UnitNotFoundError
+from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, judge, trajectory_line
+from giamsat.evaluation.rules import STATUS_ORDER, Status, count_statuses
+from giamsat.kpi.models import Indicator, Target
+from giamsat.orgs import access
+from giamsat.orgs.models import Membership, Unit
+from giamsat.orgs.services import ancestors, scope_paths
+from giamsat.plans.models import Plan
+from giamsat.reporting import selectors
+
+KIND_ORDER = {"month": 0, "quarter": 1, "half": 2, "nine": 3, "year": 4}
+SPARK_POINTS = 24
+
+
+def statuses_counted(include_submitted: bool) -> list[str]:
+    return [selectors.APPROVED, selectors.SUBMITTED] if include_submitted else [selectors.APPROVED]
+
+
+@dataclass(frozen=True)
+class Filters:
+    plan: int | None = None
+    category: str = ""
+    year: int | None = None
+    period: int | None = None
+    indicator: int | None = None
+    include_submitted: bool = False
+
+    @classmethod
+    def parse(cls, data: Mapping) -> "Filters":
+        """Read the dashboard's query parameters; a malformed one is refused by name."""
+        def number(name: str) -> int | None:
+            raw = (data.get(name) or "").strip()
+            if not raw:
+                return None
+            if not raw.isdigit() or len(raw) > 9:
+                raise FilterError(_("Giá trị “{value}” của bộ lọc không hợp lệ.").format(value=raw[:40]), location=name)
+            return int(raw)
+
+        default = getattr(settings, "GIAMSAT_COUNT_SUBMITTED", False)
+        submitted = data.get("include_submitted", "")
+        return cls(
+            plan=number("plan"), category=(data.get("category") or "").strip()[:100], year=number("year"),
+            period=number("period"), indicator=number("indicator"),
+            include_submitted=submitted in ("1", "true", "on") if submitted else default,
+        )
+
+    @property
+    def kept_by_ranking(self) -> list[tuple[str, str]]:
+        """The filters a ranking form carries along (all but its own indicator)."""
+        values = {**self.__dict__, "include_submitted": "1" if self.include_submitted else ""}
+        return [(k, str(v)) for k, v in values.items() if k != "indicator" and v not in (None, "")]
+
+    def query(self, **changes) -> str:
+        """The filters as a query string (for links that keep them)."""
+        from urllib.parse import urlencode
+
+        values = {**self.__dict__, **changes}
+        values["include_submitted"] = "1" if values["include_submitted"] else ""
+        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+
+def viewable_unit(user, unit_id: int) -> Unit:
+    unit = Unit.objects.filter(pk=unit_id).first()
+    if unit is None:
+        raise UnitNotFoundError(_("Không có đơn vị này."), location="unit")
+    access.require(user, access.Action.VIEW, unit)
+    return unit
+
+
+def home_unit(user) -> Unit | None:
+    """Where a user's dashboard opens: the highest unit it belongs to."""
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.filter(parent__isnull=True, valid_to__isnull=True).order_by("path").first()
+    membership = Membership.objects.filter(user=user).select_related("unit").order_by("unit__depth", "unit__path").first()
+    return membership.unit if membership else None
+
+
+# --- what a dashboard judges ------------------------------------------------------------
+
+
+def targets_of(unit: Unit, filters: Filters) -> tuple[list[Target], Unit | None]:
+    """The unit's targets under the filters; when it has none, those of the nearest unit
+    above that has some, for indicators whose value means the same at every level (a
+    rate, a mean, a minimum or maximum — not a count). Second value: that unit."""
+    def query(u, q=None):
+        qs = (Target.objects.filter(q or Q(), unit=u, indicator__isnull=False).select_related("indicator", "plan")
+              .defer("source_text", "plan__source_text", "plan__parse_result"))
+        if filters.plan:
+            qs = qs.filter(plan_id=filters.plan)
+        if filters.category:
+            qs = qs.filter(indicator__category=filters.category)
+        if filters.year:
+            qs = qs.filter(year=filters.year)
+        return list(qs.order_by("indicator__code", "year", "pk"))
+
+    own = query(unit)
+    if own:
+        return own, None
+    for above in reversed(list(ancestors(unit))):
+        found = query(above, Q(indicator__aggregation__in=INTENSIVE_RULES))
+        if found:
+            return found, above
+    return [], None
+
+
+def period_of(unit: Unit, filters: Filters, *, today: date):
+    """The filtered period, or the current round: the latest period due by ``today`` for
+    which reports have come in anywhere (months first when several kinds end the same
+    day). A unit that missed it is then shown without data, not on its last report."""
+    if filters.period:
+        found = selectors.period(filters.period)
+        if found is None:
+            raise FilterError(_("Không có kỳ báo cáo này."), location="period")
+        return found
+    due = [p for p in selectors.periods(until=today) if p.due <= today]
+    due.sort(key=lambda p: (p.end, -KIND_ORDER.get(p.kind, 9)), reverse=True)
+    statuses = statuses_counted(filters.include_submitted)
+    for candidate in due[:6]:
+        if selectors.has_submissions(None, candidate.pk, statuses):
+            return candidate
+    return due[0] if due else None
+
+
+def series_periods(period) -> list:
+    return [p for p in selectors.periods(kind=period.kind, until=period.end) if p.end <= period.end]
+
+
+@dataclass
+class Tile:
+    judged: Judged
+    reason: str
+    forecast_reason: str
+    trajectory: list
+    spark: list
+
+    @property
+    def indicator(self):
+        return self.judged.indicator
+
+
+def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include_submitted: bool,
+              inherited: bool = False) -> list[Tile]:
+    periods = series_periods(period)
+    comps = rollup.components([unit], {t.indicator_id for t in targets}, [p.pk for p in periods],
+                              include_submitted=include_submitted)
+    by_indicator: dict[int, dict] = {}
+    for (_unit, indicator, period_id), c in comps.items():
+        by_indicator.setdefault(indicator, {})[period_id] = c
+    tiles = []
+    for target in targets:
+        mine = by_indicator.get(target.indicator_id, {})
+        judged = judge(target, target.indicator, periods, mine, period=period, today=today, inherited=inherited)
+        tiles.append(Tile(judged, wording.status_reason(judged, period_label=period.label, due=period.due),
+                          wording.forecast_reason(judged), trajectory_line(judged), judged.values[-SPARK_POINTS:]))
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    tiles.sort(key=lambda t: (order[t.judged.status], t.indicator.code, t.judged.target.year or 0))
+    return tiles
+
+
+# --- the dashboard ----------------------------------------------------------------------
+
+
+@dataclass
+class Warning:
+    unit: Unit
+    indicator: Indicator
+    status: Status
+    text: str
+    forecast: bool = False
+
+
+@dataclass
+class Dashboard:
+    unit: Unit
+    breadcrumbs: list[Unit]
+    filters: Filters
+    period: object
+    tiles: list[Tile]
+    inherited_from: Unit | None
+    counts: dict
+    children: children_of.Children
+    warnings: list[Warning]
+    tasks: task_board.Board
+    narratives: list
+    choices: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        """The indicators of the tiles, once each, by code (the ranking's choices)."""
+        return sorted({t.indicator.pk: t.indicator for t in self.tiles}.values(), key=lambda i: i.code)
+
+
+def dashboard(user, unit_id: int, filters: Filters, *, today: date, full: bool = True) -> Dashboard:
+    """The dashboard of a unit the user may view; ``full=False`` leaves out the tasks,
+    the narratives and the filter choices (for the ranking alone)."""
+    unit = viewable_unit(user, unit_id)
+    targets, inherited_from = targets_of(unit, filters)
+    period = period_of(unit, filters, today=today)
+    statuses = statuses_counted(filters.include_submitted)
+    tiles = tiles_for(unit, targets, period, today=today, include_submitted=filters.include_submitted,
+                      inherited=inherited_from is not None) if period and targets else []
+    kids = children_of.rows(unit, tiles, period, today=today, include_submitted=filters.include_submitted,
+                            indicator_id=filters.indicator) if period else children_of.Children([], [], None)
+    board = Dashboard(
+        unit=unit, breadcrumbs=[u for u in ancestors(unit) if access.can(user, access.Action.VIEW, u)],
+        filters=filters, period=period, tiles=tiles, inherited_from=inherited_from,
+        counts=count_statuses(t.judged.status for t in tiles), children=kids,
+        warnings=_warnings(unit, tiles, kids), tasks=task_board.Board(counts={}), narratives=[],
+    )
+    if full:
+        prefixes = scope_paths([unit])
+        recent = [p.pk for p in series_periods(period)[-3:]] if period else []
+        board.tasks = task_board.board(prefixes, period, today=today, statuses=statuses)
+        board.narratives = selectors.narratives(prefixes, exclude_unit_id=unit.pk, period_ids=recent, statuses=statuses)
+        board.choices = choices(unit, inherited_from, today=today)
+    return board
+
+
+def _warnings(unit: Unit, tiles: list[Tile], kids) -> list[Warning]:
+    found = []
+    for tile in tiles:
+        j = tile.judged
+        if j.status in (Status.MISSED, Status.BEHIND, Status.AT_RISK):
+            found.append(Warning(unit, j.indicator, j.status, tile.reason))
+        if j.forecast and j.forecast.misses:
+            found.append(Warning(unit, j.indicator, j.status, tile.forecast_reason, forecast=True))
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    found.sort(key=lambda w: (order[w.status], w.forecast))
+    return found + kids.warnings
+
+
+def choices(unit: Unit, inherited_from: Unit | None, *, today: date) -> dict:
+    source = inherited_from or unit
+    targets = Target.objects.filter(unit=source, indicator__isnull=False)
+    return {
+        "plans": list(Plan.objects.filter(pk__in=targets.values("plan_id")).order_by("-issued_on", "number")),
+        "categories": sorted({c for c in targets.values_list("indicator__category", flat=True).distinct() if c}),
+        "years": sorted({y for y in targets.values_list("year", flat=True).distinct() if y}),
+        "periods": sorted((p for p in selectors.periods(until=today) if p.due <= today),
+                          key=lambda p: (p.end, -KIND_ORDER.get(p.kind, 9)), reverse=True)[:60],
+    }
+
+
+def tile_detail(user, unit_id: int, target_id: int, filters: Filters, *, today: date) -> tuple[Unit, Tile]:
+    """One KPI of the dashboard, for the chart panel."""
+    unit = viewable_unit(user, unit_id)
+    targets, inherited_from = targets_of(unit, Filters())
+    target = next((t for t in targets if t.pk == target_id), None)
+    if target is None:
+        raise FilterError(_("Chỉ tiêu này không được theo dõi ở đơn vị đã chọn."), location="target")
+    period = period_of(unit, filters, today=today)
+    if period is None:
+        raise FilterError(_("Chưa có kỳ báo cáo nào."), location="period")
+    (tile,) = tiles_for(unit, [target], period, today=today, include_submitted=filters.include_submitted,
+                        inherited=inherited_from is not None)
+    return unit, tile
