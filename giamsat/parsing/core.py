@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from giamsat.parsing.rules import blocks as block_rules
-from giamsat.parsing.rules import checks, meta, sections, tables, tasks, units
+from giamsat.parsing.rules import checks, meta, sections, tasks, units
+from giamsat.parsing.rules import tables as table_rules
 from giamsat.parsing.rules.actuals import extract_actuals
 from giamsat.parsing.rules.blocks import BULLET, FOOTNOTE_BLOCK, HEADING, PARAGRAPH, Block
 from giamsat.parsing.rules.sections import (
@@ -80,12 +81,12 @@ class _Place:
     has_children: bool = False
 
 
-def parse_text(text: str, tables_found: Sequence[Table] = ()) -> ParseResult:
+def parse_text(text: str, tables: Sequence[Table] = ()) -> ParseResult:
     """Read a plan's text, and the tables found beside it, into a :class:`ParseResult`."""
     result = ParseResult()
     lines = block_rules.split_lines(text)
-    all_tables = list(tables_found) + tables.find_text_tables(lines, tables_found)
-    block_rules.classify(lines, tables.table_line_numbers(all_tables))
+    all_tables = list(tables) + table_rules.find_text_tables(lines, tables)
+    block_rules.classify(lines, table_rules.table_line_numbers(all_tables))
     blocks = block_rules.build_blocks(lines)
     places, section_keys = _place_blocks(blocks, result.sections)
     result.document = meta.read_meta(lines, blocks)
@@ -122,12 +123,12 @@ def parse_text(text: str, tables_found: Sequence[Table] = ()) -> ParseResult:
             units.Item(block, place.level, place.has_children)
             for block, place in zip(blocks, places, strict=True)
             if place.zone == IMPLEMENTATION
-            and place.depth_below_zone > 0
             and block.kind != FOOTNOTE_BLOCK
+            and not (block.kind == HEADING and place.depth_below_zone == 0)  # the part's title
         ]
     )
     for table in all_tables:
-        table_tasks, table_targets = tables.read_table(table)
+        table_tasks, table_targets = table_rules.read_table(table)
         result.tasks.extend(table_tasks)
         result.targets.extend(table_targets)
     warnings = result.document.warnings
@@ -222,30 +223,22 @@ def _place_blocks(
                 paragraph_year = sections.milestone_year(folded) or paragraph_year
                 # Before any heading, the first heading ends it.
                 paragraph_level = frames[-1].level if frames else _BEFORE_HEADINGS
-        year = next(
-            (
-                frame.year
-                for frame in reversed(frames)
-                if frame.year and frame.level > paragraph_level
-            ),
-            None,
-        )
-        if year is None:
-            year = paragraph_year or next(
-                (frame.year for frame in reversed(frames) if frame.year), None
-            )
-        places.append(
-            _Place(
-                zone,
-                year,
-                category,
-                path,
-                level,
-                sum(1 for frame in frames if frame.level > zone_level),
-            )
-        )
+        year = _year(frames, paragraph_year, paragraph_level)
+        depth = sum(1 for frame in frames if frame.level > zone_level)
+        places.append(_Place(zone, year, category, path, level, depth))
     _mark_children(blocks, places)
     return places, keys
+
+
+def _year(frames: list[_Frame], paragraph_year: int | None, paragraph_level: int) -> int | None:
+    """The milestone in force: a heading's below the milestone line, else the line's, else
+    the nearest heading's."""
+    for frame in reversed(frames):
+        if frame.year and frame.level > paragraph_level:
+            return frame.year
+    if paragraph_year is not None:
+        return paragraph_year
+    return next((frame.year for frame in reversed(frames) if frame.year), None)
 
 
 def _reopens(block: Block) -> bool:
@@ -288,13 +281,8 @@ def _category(frames: list[_Frame], zone_level: int) -> str:
 def _section_path(frames: list[_Frame]) -> str:
     """ "III.2.1.a": the numbers above a block; of Arabic numbers in a row, the last one."""
     numbers = [frame.number for frame in frames if frame.number]
-    kept = [
-        number
-        for position, number in enumerate(numbers)
-        if not (
-            number[:1].isdigit()
-            and numbers[position + 1 : position + 2] != []
-            and numbers[position + 1][:1].isdigit()
-        )
-    ]
+    kept = []
+    for number, following in zip(numbers, [*numbers[1:], ""], strict=False):
+        if not (number[:1].isdigit() and following[:1].isdigit()):
+            kept.append(number)
     return ".".join(kept)

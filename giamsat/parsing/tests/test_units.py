@@ -137,3 +137,11 @@ def test_a_short_heading_naming_the_implementation_part_opens_it_at_any_depth():
     result = parse_text(text)
     assert [(u.line, u.name) for u in result.units] == [(5, "Sở Nội vụ")]
     assert [t.title for t in result.tasks] == ["Số hóa hồ sơ"]
+
+
+def test_bodies_straight_under_the_part_heading_are_units():
+    body = "- Sở Tài chính: bố trí kinh phí.\n- Sở Nội vụ chủ trì tập huấn.\n"
+    assert _units(body) == [
+        (2, "Sở Tài chính", ["bố trí kinh phí."]),
+        (3, "Sở Nội vụ", ["chủ trì tập huấn."]),
+    ]
