@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from giamsat.parsing import parse_file
 
-        result = parse_file(args.file, progress=_progress_bar())
+        result = parse_file(args.file, progress=progress_bar())
     except GiamsatError as exc:
         return _fail(_where(exc, args.file) + exc.message)
     except KeyboardInterrupt:
@@ -144,7 +144,7 @@ def _apology() -> str:
     ).format(path=log.name)
 
 
-def _progress_bar():
+def progress_bar():
     """A progress bar on stderr for OCR, when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None

@@ -17,7 +17,7 @@ from giamsat.documents import services
 from giamsat.documents.errors import PlanImportError
 from giamsat.documents.models import ImportStatus
 from giamsat.orgs.models import Unit
-from giamsat.parsing.cli import _progress_bar
+from giamsat.parsing.cli import progress_bar
 from giamsat.plans.models import Plan, PlanStatus
 
 
@@ -71,7 +71,7 @@ class Command(BaseCommand):
             imp = services.start_import(None, file=File(handle), file_name=path.name, issuing_unit=unit,
                                         implements=parents, via="cli")
         try:
-            imp = services.read_import(imp.pk, progress=_progress_bar())
+            imp = services.read_import(imp.pk, progress=progress_bar())
             plan = self._confirm(imp, options)
         except BaseException:
             if services.PlanImport.objects.filter(pk=imp.pk).exists():
