@@ -6,6 +6,7 @@ tiêu 80 %."
 """
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -20,10 +21,12 @@ def day(value: date) -> str:
 
 
 def amount(value: float | None, unit: str = "") -> str:
-    """A measured or projected figure, to one decimal: "72,4 %", "1.250 sáng kiến"."""
+    """A measured or projected figure, to one decimal (half up): "72,4 %", "91,3 %",
+    "12.500 sáng kiến" (whole numbers from 10.000 on)."""
     if value is None:
         return "–"
-    text = vn_number(round(value, 1) if abs(value) < 10_000 else round(value))
+    step = Decimal(1) if abs(value) >= 10_000 else Decimal("0.1")
+    text = vn_number(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
     return f"{text} {unit}".strip()
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from django import template
 from django.utils.translation import gettext as _
 
+from giamsat.evaluation import wording
 from giamsat.evaluation.rules import Status, TaskState
-from giamsat.web.templatetags.giamsat_format import vn_number
 
 register = template.Library()
 
@@ -49,18 +49,13 @@ def status_label(status) -> str:
 @register.filter
 def share(value) -> str:
     """A share of targets on track: "68,2 %", or "–" without data."""
-    return "–" if value is None else f"{vn_number(round(value, 1))} %"
+    return wording.amount(value, "%")
 
 
 @register.filter
 def amount(value, unit="") -> str:
-    """A measured value to one decimal with its unit of measure."""
-    if value is None:
-        return "–"
-    number = vn_number(round(value, 1) if abs(value) < 10_000 else round(value))
-    if not unit:
-        return number
-    return f"{number} {unit}"
+    """A measured value to one decimal with its unit of measure (see wording.amount)."""
+    return wording.amount(value, unit or "")
 
 
 @register.filter
