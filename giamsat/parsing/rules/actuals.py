@@ -20,7 +20,7 @@ from giamsat.parsing.rules.blocks import Block
 from giamsat.parsing.rules.dates import find_dates
 from giamsat.parsing.rules.fold import words
 from giamsat.parsing.rules.numbers import NUMERAL, numeral, parse_number
-from giamsat.parsing.rules.targets import COUNTED_NOUNS, sentence_spans
+from giamsat.parsing.rules.targets import COUNTED_NOUNS, NOUN_ALTERNATION, sentence_spans
 from giamsat.parsing.schema import Actual
 
 _NOW_WORDS = (
@@ -43,13 +43,7 @@ _CUE = re.compile(
 # Each starts with its first digit, then looks behind it, so the engine can skip ahead.
 _FRACTION = re.compile(r"(" + numeral("0-9.,/") + r")\s?/\s?(" + NUMERAL + r")(?![0-9/])")
 _PERCENT = re.compile(r"(" + numeral("0-9.,/") + r")\s?%")
-_COUNT = re.compile(
-    r"("
-    + numeral("0-9.,/\\w")
-    + r")\s+("
-    + "|".join(sorted((re.escape(k) for k in COUNTED_NOUNS), key=len, reverse=True))
-    + r")\b"
-)
+_COUNT = re.compile(r"(" + numeral("0-9.,/\\w") + r")\s+(" + NOUN_ALTERNATION + r")\b")
 _AS_OF_CUE = re.compile(words("tinh den", "den", "nam", "ngay", "thang", "quy") + r"\s*$")
 _CUE_WINDOW = 20  # how far before a date "tính đến", "đến" may stand
 _SHARE_WINDOW = 120  # how far after "a/b" its percentage may stand

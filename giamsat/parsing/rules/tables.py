@@ -22,6 +22,8 @@ from giamsat.parsing.rules.blocks import Line
 from giamsat.parsing.rules.dates import parse_cell_date
 from giamsat.parsing.rules.fold import fold
 from giamsat.parsing.rules.numbers import find_numbers
+from giamsat.parsing.rules.targets import PER_YEAR
+from giamsat.parsing.rules.tasks import RECURRING
 from giamsat.parsing.schema import Table, Target, Task
 
 STT, TASK, LEAD, COORDINATING, DEADLINE, PRODUCT, INDICATOR, UNIT, VALUE, YEAR = (
@@ -57,7 +59,6 @@ _COLUMNS = (
     (VALUE, re.compile(r"\b(?:gia tri|muc tieu|ke hoach|so luong)\b")),
 )
 _HEADER_ROWS = 3
-_RECURRING = re.compile(r"\b(?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|thuong nien)\b")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
 _YEAR_IN_HEADER = re.compile(r"\b((?:19|20)[0-9]{2})\b")
 _MAX_TITLE = 250
@@ -156,7 +157,7 @@ def _tasks(table: Table, header: int, columns: dict[str, list[int]]) -> list[Tas
                 lead=lead,
                 coordinating=[name for name in coordinating if name],
                 deadline=deadline,
-                recurring=deadline is None and bool(_RECURRING.search(folded_due or fold(title))),
+                recurring=deadline is None and bool(RECURRING.search(folded_due or fold(title))),
                 product=_cell(row, columns, PRODUCT),
                 line=table.line + offset,
                 text=_row_text(row),
@@ -216,7 +217,5 @@ def _value_target(cell: str, indicator: str, unit: str, year: int | None) -> Tar
         value_max=value_max,
         unit=unit,
         year=year,
-        per_year=bool(
-            re.search(r"\b(?:moi|hang)\s+nam\b|/\s*nam\b", fold(indicator) + " " + folded)
-        ),
+        per_year=bool(PER_YEAR.search(fold(indicator) + " " + folded)),
     )

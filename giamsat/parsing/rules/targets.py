@@ -133,11 +133,9 @@ COUNTED_NOUNS = {
         "lần",
     )
 }
-_NOUN_RE = re.compile(
-    r"\s*("
-    + "|".join(sorted((re.escape(k) for k in COUNTED_NOUNS), key=len, reverse=True))
-    + r")\b"
-)
+# The folded nouns as one alternation, longest first.
+NOUN_ALTERNATION = "|".join(sorted((re.escape(k) for k in COUNTED_NOUNS), key=len, reverse=True))
+_NOUN_RE = re.compile(r"\s*(" + NOUN_ALTERNATION + r")\b")
 _PERCENT = re.compile(r"\s?%")
 _PERCENT_OF = re.compile(r"\s*(grdp|gdp)\b")
 _SPEED = re.compile(r"\s*([gmk])b(?:ps|it/s|/s)(?:/s)?\b")
@@ -169,7 +167,8 @@ _REFERENCE_WORD = re.compile(
     )
     + r"\s*(?:so\s*)?:?\s*$"
 )
-_PER_YEAR = re.compile(words("moi", "hang") + r"\s+na(?:m|in|rn)\b|/\s*nam\b")
+# "Mỗi năm", OCR "Mồi năm", "Mỗi năin", "Hàng năm", "Hằng năm", "50 dự án/năm".
+PER_YEAR = re.compile(words("moi", "hang") + r"\s+na(?:m|in|rn)\b|/\s*nam\b")
 _SENTENCE_YEAR = re.compile(
     words("den", "toi", "trong", "vao") + r"\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?((?:19|20)[0-9]{2})\b"
 )
@@ -292,7 +291,7 @@ class _Sentences:
             self._facts[start] = (
                 self.block.source(start, end).strip(),
                 int(year.group(1)) if year else None,
-                bool(_PER_YEAR.search(folded, start, end)),
+                bool(PER_YEAR.search(folded, start, end)),
             )
         return self._facts[start]
 

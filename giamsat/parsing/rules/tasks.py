@@ -27,7 +27,7 @@ from giamsat.parsing.rules.fold import words
 from giamsat.parsing.rules.units import body_at, clean_name
 from giamsat.parsing.schema import Task
 
-_RECURRING = re.compile(
+RECURRING = re.compile(
     words(
         "thuong xuyen",
         "hang nam",
@@ -75,7 +75,7 @@ def task_from_block(block: Block, section: str) -> Task:
         lead=lead,
         coordinating=_coordinating(block),
         deadline=deadline.iso if deadline else None,
-        recurring=deadline is None and bool(_RECURRING.search(folded)),
+        recurring=deadline is None and bool(RECURRING.search(folded)),
         product=_product(block),
         line=block.line,
         text=block.text,
@@ -106,7 +106,7 @@ def apply_attribute(task: Task, block: Block, field: str, start: int) -> None:
         value = folded[start:end]
         deadline = parse_cell_date(value)
         task.deadline = deadline or task.deadline
-        task.recurring = task.deadline is None and bool(_RECURRING.search(value))
+        task.recurring = task.deadline is None and bool(RECURRING.search(value))
     else:
         task.product = " ".join(block.source(start, end).split())
 
