@@ -12,6 +12,10 @@
   whose results are "định kỳ sơ kết" is a one-off);
 - ``product``: after "sản phẩm:" / "sản phẩm là".
 
+Lines that only describe the task above them ("- Cơ quan chủ trì: Sở Tư pháp.",
+"- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý III/2025.", "- Sản phẩm: …")
+fill its fields instead of being tasks (:func:`attribute`).
+
 In the implementation part an item with a deadline is a task too, led by the body
 it names ("Các Chi, Đảng uỷ trực thuộc Huyện ủy tổ chức ... (hoàn thành trong
 tháng 4/2025)").

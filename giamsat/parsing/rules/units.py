@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from giamsat.parsing.rules.blocks import Block
 from giamsat.parsing.rules.fold import fold
 from giamsat.parsing.schema import UnitDuty
 
@@ -285,7 +286,7 @@ _ITEM_NAME_WORDS = 15  # a bullet naming a body names it briefly
 class Item:
     """A block of the implementation part, as the unit reader needs it."""
 
-    block: object  # rules.blocks.Block (kept loose to avoid an import cycle)
+    block: Block
     level: int  # heading depth, 0 for a bullet or paragraph
     has_children: bool
 
@@ -323,7 +324,7 @@ def collect_units(items: list[Item]) -> list[UnitDuty]:
     return units
 
 
-def _unit_from_heading(block, has_children: bool) -> UnitDuty | None:
+def _unit_from_heading(block: Block, has_children: bool) -> UnitDuty | None:
     body = body_at(block.folded, block.aligned_text)
     if body is None:
         return None
@@ -340,7 +341,7 @@ def _unit_from_heading(block, has_children: bool) -> UnitDuty | None:
     return None
 
 
-def _unit_from_item(block) -> UnitDuty | None:
+def _unit_from_item(block: Block) -> UnitDuty | None:
     body = body_at(block.folded, block.aligned_text)
     if body is None or block.folded.count(" ", body.start, body.end) >= _ITEM_NAME_WORDS:
         return None
