@@ -53,7 +53,8 @@ _MILESTONE_WORDS = 14
 _MILESTONE_PARAGRAPH = re.compile(
     r"^\W*(?:muc tieu|chi tieu|den|toi|tam nhin|giai doan|nam)\b.*\b(?:19|20)[0-9]{2}\W*$"
 )
-_INTRODUCTION = re.compile(r"\b(?:sau day|nhu sau)\W*$")
+# A paragraph that introduces the tasks rather than being one.
+_INTRODUCTION = re.compile(r"\b(?:sau day|nhu sau)\W*$|\b(?:tai|theo) (?:cac )?phu luc\b")
 _APPENDIX = re.compile(r"^\W*phu luc\b")
 _END_OF_PLAN = re.compile(r"^\W*(?:noi nhan|t/?m\.?\s+ban|k/?t\.?\s)")
 

@@ -333,7 +333,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         stripped = line.raw[start:end]
         heading = match_heading(stripped, next_top)
         capitals = _is_capitals(stripped)
-        if heading is None and capitals and is_zone_title_line(stripped):
+        appendix = line.folded.startswith("phu luc", line.folded_col(start))
+        if heading is None and (capitals or appendix) and is_zone_title_line(stripped):
             heading = Heading("", "plain", 0)
         bullet = None if heading else _BULLET.match(stripped)
         if current is not None and not current.closed:

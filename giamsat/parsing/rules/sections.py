@@ -62,6 +62,8 @@ _ZONE_TITLES = (
     ),
     (PURPOSE, re.compile(r"^(?:muc dich|yeu cau|quan diem|can cu|thuc trang)\b")),
 )
+_APPENDIX = re.compile(r"^phu luc(?:\s+(?:so\s+)?[ivxlc0-9]+)?\b\W*")
+_LIST_OF = re.compile(r"^(?:danh muc|bang)\s+(?:cac\s+)?")
 _MILESTONE = re.compile(
     r"\b(?:den|toi|trong|vao)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?((?:19|20)[0-9]{2})\b"
     r"|\btam nhin\s+(?:den\s+|toi\s+)?(?:nam\s+)?((?:19|20)[0-9]{2})\b"
@@ -157,12 +159,20 @@ def _capital_follows(line: str, position: int) -> bool:
 
 
 def zone_of(title: str) -> str | None:
-    """Which part of a plan a heading titled ``title`` opens, or ``None``."""
+    """Which part of a plan a heading titled ``title`` opens, or ``None``.
+
+    An appendix ("PHỤ LỤC", "Phụ lục II: Danh mục nhiệm vụ") opens the part its title
+    names, or an "other" part.
+    """
     folded = fold(title).strip(" *#:.-")
+    appendix = _APPENDIX.match(folded)
+    if appendix:
+        folded = folded[appendix.end() :]
+    folded = _LIST_OF.sub("", folded)
     for zone, pattern in _ZONE_TITLES:
         if pattern.match(folded):
             return zone
-    return None
+    return OTHER if appendix else None
 
 
 def milestone_year(folded_title: str) -> int | None:
@@ -176,6 +186,10 @@ def milestone_year(folded_title: str) -> int | None:
 def is_zone_title_line(line: str) -> bool:
     """An unnumbered all-capital line that names a part of the plan ("MỤC TIÊU")."""
     text = line.strip(" *#_:")
-    if len(text) > 120 or text.upper() != text or text.lower() == text:
+    if len(text) > 120 or len(text.split()) > 10:
         return False
-    return len(text.split()) <= 10 and zone_of(text) is not None
+    if _APPENDIX.match(fold(text)):
+        return True  # "PHỤ LỤC", "Phụ lục II"
+    if text.upper() != text or text.lower() == text:
+        return False
+    return zone_of(text) is not None

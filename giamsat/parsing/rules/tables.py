@@ -24,6 +24,7 @@ from giamsat.parsing.rules.fold import fold
 from giamsat.parsing.rules.numbers import find_numbers
 from giamsat.parsing.rules.targets import PER_YEAR
 from giamsat.parsing.rules.tasks import RECURRING
+from giamsat.parsing.rules.units import clean_name, name_spans
 from giamsat.parsing.schema import Table, Target, Task
 
 STT, TASK, LEAD, COORDINATING, DEADLINE, PRODUCT, INDICATOR, UNIT, VALUE, YEAR = (
@@ -144,9 +145,10 @@ def _tasks(table: Table, header: int, columns: dict[str, list[int]]) -> list[Tas
             continue  # a group heading inside the table
         folded_due = fold(due)
         deadline = parse_cell_date(folded_due) if due else None
+        partners = _cell(row, columns, COORDINATING)
         coordinating = [
-            " ".join(part.split())
-            for part in re.split(r"[;,\n]", _cell(row, columns, COORDINATING))
+            clean_name(partners[start:end])
+            for start, end in name_spans(fold(partners), partners, 0, len(partners))
         ]
         if len(title) > _MAX_TITLE:
             title = title[:_MAX_TITLE].rsplit(" ", 1)[0]

@@ -28,7 +28,7 @@ import re
 from giamsat.parsing.rules.blocks import Block
 from giamsat.parsing.rules.dates import find_deadline, parse_cell_date
 from giamsat.parsing.rules.fold import words
-from giamsat.parsing.rules.units import body_at, clean_name
+from giamsat.parsing.rules.units import body_at, clean_name, name_spans
 from giamsat.parsing.schema import Task
 
 RECURRING = re.compile(
@@ -66,7 +66,6 @@ _ATTRIBUTE = re.compile(
     r"|(?P<product>san pham|ket qua(?: dau ra)?)"
     r")\s*:\s*"
 )
-_LIST_MARK = re.compile(r",|" + words("va") + r"\s+")
 
 
 def task_from_block(block: Block, section: str) -> Task:
@@ -191,20 +190,9 @@ def _coordinating(block: Block) -> list[str]:
 
 
 def split_bodies(block: Block, start: int, end: int) -> list[str]:
-    """Names in a list: "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan".
-
-    "và" splits only before another body ("và Sở Nội vụ"), not inside a name
-    ("Sở Khoa học và Công nghệ").
-    """
-    folded, aligned = block.folded, block.aligned_text
-    cuts = [start]
-    for mark in _LIST_MARK.finditer(folded, start, end):
-        if mark.group() == "," or body_at(folded, aligned, mark.end()) is not None:
-            cuts.append(mark.start())
-            cuts.append(mark.end())
-    cuts.append(end)
+    """Names in a list: "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan" (``units.name_spans``)."""
     names = []
-    for left, right in zip(cuts[::2], cuts[1::2], strict=True):
+    for left, right in name_spans(block.folded, block.aligned_text, start, end):
         name = clean_name(block.source(left, right))
         if name:
             names.append(name)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from giamsat.parsing.rules.blocks import Block
-from giamsat.parsing.rules.fold import fold
+from giamsat.parsing.rules.fold import fold, words
 from giamsat.parsing.schema import UnitDuty
 
 _PREFIX = re.compile(
@@ -190,6 +190,9 @@ _COMPOUND_RE = re.compile(r"(?:" + "|".join(_phrase_pattern(p) for p in _COMPOUN
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*|[^\sa-z0-9]")
 _NAME_END = frozenset(":;.()[]")
 _MAX_TOKENS = 40
+_LIST_MARK = re.compile(r"[,;]|" + words("va") + r"\s+")
+_LIST_PUNCTUATION = re.compile(r"[,;]")
+_NAME_WORDS_TO_SPLIT = 3
 _SPACED_LETTERS = re.compile(r"(?<!\w)(\w)\s+(?=\w(?!\w))")
 
 
@@ -265,6 +268,32 @@ def _noun_use(folded: str, position: int) -> bool:
     )
 
 
+def name_spans(folded: str, raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where each name of a list stands: "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan".
+
+    A comma splits before another body or a name of three words or more, not inside
+    "các sở, ban, ngành" or "UBND các huyện, thành phố"; "và" splits only before
+    another body ("và Sở Nội vụ"), not inside "Sở Khoa học và Công nghệ".
+    """
+    cuts = [start]
+    for mark in _LIST_MARK.finditer(folded, start, end):
+        after = mark.end()
+        body = body_at(folded, raw, after)
+        if mark.group() == ";" or (body is not None and " " in folded[body.start : body.end]):
+            split = True  # a body of two words or more: "Sở Nội vụ", not the "ban" of "sở, ban"
+        elif mark.group() == ",":
+            following = _LIST_PUNCTUATION.split(folded[after:end], 1)[0]
+            split = len(following.split()) >= _NAME_WORDS_TO_SPLIT
+        else:
+            split = False
+        if split:
+            cuts.extend((mark.start(), after))
+    cuts.append(end)
+    return [
+        (left, right) for left, right in zip(cuts[::2], cuts[1::2], strict=True) if right > left
+    ]
+
+
 def clean_name(name: str) -> str:
     """Trim a name and join letters an OCR spaced apart: "ủ y  ban" → "ủy ban"."""
     name = name.strip(" ,;:-–*")
@@ -330,7 +359,8 @@ def _unit_from_heading(block: Block, has_children: bool) -> UnitDuty | None:
         return None
     rest = block.folded[body.start :]
     words = len(rest.split())
-    title_like = has_children and words <= _HEADING_WORDS and not re.search(r"[.;]\s", rest)
+    # A title has items under it and no sentence: nothing ends or splits it with "." or ";".
+    title_like = has_children and words <= _HEADING_WORDS and not re.search(r"[.;](?:\s|$)", rest)
     if title_like and (body.verb is None or words <= _SHORT_NAME_WORDS):
         return UnitDuty(clean_name(block.source(body.start, len(block.folded))), [], block.line)
     if body.verb is not None:

@@ -47,7 +47,7 @@ def test_a_task_table_gives_one_task_per_row_with_its_line():
             "3",
             "Ban hành quy chế",
             "UBND tỉnh",
-            ["Các sở", "ngành"],
+            ["Các sở, ngành"],
             "2026-12-31",
             False,
             "Quyết định",
@@ -115,3 +115,23 @@ def test_lines_of_a_given_table_are_not_read_again_as_text():
     result = parse_text(text, [Table(rows, 2)])
     assert [(t.line, t.title) for t in result.tasks] == [(3, "- Số hóa hồ sơ đạt 100%")]
     assert result.targets == []
+
+
+def test_an_appendix_heading_ends_the_implementation_part_and_its_table_gives_the_tasks():
+    rows = [
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở KH&CN", "Các sở, ngành", "Quý IV/2025"],
+    ]
+    text = (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\nCác nhiệm vụ cụ thể tại Phụ lục kèm theo.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ chủ trì theo dõi, tổng hợp.\n"
+        "Phụ lục\n" + _row_lines(rows)
+    )
+    result = parse_text(text, [Table(rows, 6)])
+    assert [(u.line, u.name, u.duties) for u in result.units] == [
+        (4, "Sở Khoa học và Công nghệ", ["chủ trì theo dõi, tổng hợp."])
+    ]
+    assert [(t.line, t.title, t.lead, t.coordinating, t.deadline) for t in result.tasks] == [
+        (7, "Xây dựng kho dữ liệu dùng chung", "Sở KH&CN", ["Các sở, ngành"], "2025-12-31")
+    ]
+    assert [(s.number, s.line) for s in result.sections] == [("II", 1), ("III", 3), ("1", 4)]
