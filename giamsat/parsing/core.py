@@ -216,11 +216,9 @@ def _place_blocks(
             category, path = _category(frames, zone_level), _section_path(frames)
         else:
             level = 0
-            if (
-                block.kind == PARAGRAPH
-                and block.words <= _MILESTONE_WORDS
-                and _MILESTONE_PARAGRAPH.match(folded)
-            ):
+            # "Mục tiêu đến năm 2030:", "ĐẾN NĂM 2030", "- Đến năm 2025:" over sub-bullets
+            line_like = block.kind == PARAGRAPH or folded.rstrip().endswith(":")
+            if line_like and block.words <= _MILESTONE_WORDS and _MILESTONE_PARAGRAPH.match(folded):
                 paragraph_year = sections.milestone_year(folded) or paragraph_year
                 # Before any heading, the first heading ends it.
                 paragraph_level = frames[-1].level if frames else _BEFORE_HEADINGS

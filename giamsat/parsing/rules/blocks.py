@@ -31,7 +31,13 @@ import re
 from dataclasses import dataclass
 
 from giamsat.parsing.rules.fold import fold, fold_with_map
-from giamsat.parsing.rules.sections import ARABIC, Heading, is_zone_title_line, match_heading
+from giamsat.parsing.rules.sections import (
+    ARABIC,
+    PLAIN,
+    Heading,
+    is_zone_title_line,
+    match_heading,
+)
 
 BLANK, NOISE, SEPARATOR, FOOTNOTE, TABLE, CONTENT = (
     "blank",
@@ -335,7 +341,7 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         capitals = _is_capitals(stripped)
         appendix = line.folded.startswith("phu luc", line.folded_col(start))
         if heading is None and (capitals or appendix) and is_zone_title_line(stripped):
-            heading = Heading("", "plain", 0)
+            heading = Heading("", PLAIN, 0)
         bullet = None if heading else _BULLET.match(stripped)
         if current is not None and not current.closed:
             if bullet and _is_hyphen(stripped, bullet.end(), current):

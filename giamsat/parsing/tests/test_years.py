@@ -83,3 +83,11 @@ def test_a_milestone_line_holds_for_the_headings_below_it_until_its_own_heading_
         "II. NHIỆM VỤ VÀ GIẢI PHÁP\n- Bảo đảm 90% hồ sơ trực tuyến.\n"
     )
     assert _years(text) == [(4, 100.0, 2030), (6, 80.0, 2025), (8, 90.0, None)]
+
+
+def test_a_milestone_bullet_ending_with_a_colon_dates_the_sub_bullets_below_it():
+    text = (
+        "II. MỤC TIÊU\n- Đến năm 2025:\n+ 100% xã có cáp quang.\n- Đến năm 2030:\n"
+        "+ Có 90% hộ dùng dịch vụ số.\n"
+    )
+    assert _years(text) == [(3, 100.0, 2025), (5, 90.0, 2030)]
