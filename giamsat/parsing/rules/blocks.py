@@ -172,10 +172,6 @@ class Block:
         return self.segments[0].line.number if self.segments else 0
 
     @property
-    def last_line(self) -> int:
-        return self.segments[-1].line.number if self.segments else 0
-
-    @property
     def text(self) -> str:
         if self._text is None:
             self._text = " ".join(self._text_parts)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from giamsat.parsing.rules.blocks import Block
-from giamsat.parsing.rules.fold import fold, words
+from giamsat.parsing.rules.fold import words
 from giamsat.parsing.schema import UnitDuty
 
 _PREFIX = re.compile(
@@ -299,10 +299,6 @@ def clean_name(name: str) -> str:
     name = name.strip(" ,;:-–*")
     name = _SPACED_LETTERS.sub(r"\1", name)
     return re.sub(r"\s+", " ", name)
-
-
-def starts_with_body(text: str) -> bool:
-    return body_at(fold(text), text) is not None
 
 
 _CLOSING = re.compile(r"^\W*(?:ke hoach nay|tren day|noi nhan)\b")
