@@ -90,7 +90,7 @@ def parse_text(text: str, tables: Sequence[Table] = ()) -> ParseResult:
     block_rules.classify(lines, table_rules.table_line_numbers(all_tables))
     blocks = block_rules.build_blocks(lines)
     places, section_keys = _place_blocks(blocks, result.sections)
-    result.document = meta.read_meta(lines, blocks)
+    result.document, signed = meta.read_meta(lines, blocks)
     ocr_ge = "≥" not in text and "≤" not in text
     used_ocr_ge = False
     for block, place in zip(blocks, places, strict=True):
@@ -133,7 +133,7 @@ def parse_text(text: str, tables: Sequence[Table] = ()) -> ParseResult:
         result.tasks.extend(table_tasks)
         result.targets.extend(table_targets)
     warnings = result.document.warnings
-    warnings.extend(checks.collect(result, used_ocr_ge=used_ocr_ge, year=meta.document_year(lines)))
+    warnings.extend(checks.collect(result, used_ocr_ge=used_ocr_ge, year=signed))
     warnings.extend(checks.duplicate_sections(result.sections, section_keys))
     return result
 

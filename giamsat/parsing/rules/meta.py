@@ -96,24 +96,19 @@ _REFERENCE_ISSUER = re.compile(
 _SHARED_ISSUER_GAP = re.compile(r"^[\s,]*(?:va\s+)?(?:" + _DOCUMENT_KIND + r"\s*)?(?:so\s*)?$")
 
 
-def read_meta(lines: list[Line], blocks: list[Block]) -> DocumentMeta:
+def read_meta(lines: list[Line], blocks: list[Block]) -> tuple[DocumentMeta, int | None]:
+    """The document's facts, and the year it was signed (even when its day is blank)."""
     head = _head_lines(lines, blocks)
     meta = DocumentMeta()
     title_line = _title_line(head)
     meta.title = _title(head, title_line) if title_line is not None else ""
     before_title = head[:title_line] if title_line is not None else head
     meta.number = _number(before_title or head)
-    place, date, _ = _place_date(head)
-    meta.place, meta.date = place, date
+    meta.place, meta.date, year = _place_date(head)
     meta.issuer = _issuer(blocks, head, lines)
     meta.level = _level(meta.issuer, lines)  # type: ignore[assignment]
     meta.references = _references(blocks, meta.number)
-    return meta
-
-
-def document_year(lines: list[Line]) -> int | None:
-    """The year the document was signed, when its head says so."""
-    return _place_date(lines[:_HEAD_LINES])[2]
+    return meta, year
 
 
 def _head_lines(lines: list[Line], blocks: list[Block]) -> list[Line]:
@@ -149,8 +144,8 @@ def _title(head: list[Line], index: int) -> str:
             break
         text = line.stripped.strip(" *#_")
         folded = _stripped_folded(line)
-        if not text or set(text) <= set("-_=*. "):
-            break
+        if not text or set(text) <= set("-_=*. ") or text.endswith(":"):
+            break  # a separator, or the preamble's "... như sau:"
         first_line = len(parts) == 1
         if not first_line and (
             len(text) > 200 or (text[0].isupper() and _TITLE_STOP.match(folded))
