@@ -170,11 +170,8 @@ def _tasks(table: Table, header: int, columns: dict[str, list[int]]) -> list[Tas
 
 def _targets(table: Table, header: int, columns: dict[str, list[int]]) -> list[Target]:
     header_row = table.rows[header]
-    value_columns: list[tuple[int, int | None]] = []
-    for position in columns.get(YEAR, []):
-        match = _YEAR_IN_HEADER.search(fold(header_row[position]))
-        value_columns.append((position, int(match.group(1)) if match else None))
-    for position in columns.get(VALUE, []):
+    value_columns: list[tuple[int, int | None]] = []  # (column, the year its header names)
+    for position in columns.get(YEAR, []) + columns.get(VALUE, []):
         match = _YEAR_IN_HEADER.search(fold(header_row[position]))
         value_columns.append((position, int(match.group(1)) if match else None))
     targets = []
