@@ -46,7 +46,7 @@ test: install ## Run the tests on SQLite, then on PostgreSQL when reachable (alw
 	@set -e; \
 	echo "== tests on SQLite =="; \
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS); \
-	if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)', dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== database tests on PostgreSQL ($(PG_URL)) =="; \
 	  DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS) giamsat; \
 	elif [ "$$CI" = "true" ]; then \
