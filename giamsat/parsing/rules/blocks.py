@@ -120,12 +120,17 @@ class Line:
         return self.index[min(folded_col, len(self.index) - 1)]
 
 
+def _split_newlines(text: str) -> list[str]:
+    return text.split("\n")
+
+
 def split_lines(text: str) -> list[Line]:
     """The text's lines, numbered from 1, each folded once."""
-    raws = _LINE_BREAK.split(text)
+    split = _LINE_BREAK.split if "\r" in text else _split_newlines
+    raws = split(text)
     folded_text = fold(text)
     if len(folded_text) == len(text):  # no combining marks: fold once, split alike
-        pairs = zip(raws, _LINE_BREAK.split(folded_text), strict=True)
+        pairs = zip(raws, split(folded_text), strict=True)
         folded_lines = [(raw, folded, None) for raw, folded in pairs]
     else:
         folded_lines = [(raw, *fold_with_map(raw)) for raw in raws]

@@ -298,6 +298,8 @@ class _Sentences:
 
 def extract_targets(block: Block, context: TargetContext) -> list[Target]:
     folded = block.folded
+    if context.policy != ALL and "%" not in folded:
+        return []  # only shares count here, and there is none
     numbers = find_numbers(folded)
     if not numbers:
         return []

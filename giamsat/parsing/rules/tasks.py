@@ -136,18 +136,19 @@ def _title(block: Block) -> str:
 
 def _lead(block: Block) -> str:
     folded = block.folded
-    label = _LEAD_LABEL.search(folded)
+    leads = "chu tri" in folded  # substring tests first: most items name no lead
+    label = _LEAD_LABEL.search(folded) if leads else None
     if label:
         return _name_at(block, label.end())
     body = body_at(folded, block.aligned_text)
     if body is not None and body.verb is not None:
         return clean_name(block.source(body.start, body.end))
-    giao = _GIAO.search(folded)
+    giao = _GIAO.search(folded) if "giao" in folded else None
     if giao:
         name = _name_at(block, giao.end())
         if name:
             return name
-    before = _LEAD_BEFORE.search(folded)
+    before = _LEAD_BEFORE.search(folded) if leads else None
     if before:
         return _name_before(block, before.start())
     return ""
@@ -175,7 +176,7 @@ def _name_before(block: Block, position: int) -> str:
 
 def _coordinating(block: Block) -> list[str]:
     folded = block.folded
-    match = _COORDINATING.search(folded)
+    match = _COORDINATING.search(folded) if "phoi hop" in folded else None
     if not match:
         return []
     start = match.end()
