@@ -136,7 +136,7 @@ COUNTED_NOUNS = {
 # The folded nouns as one alternation, longest first.
 NOUN_ALTERNATION = "|".join(sorted((re.escape(k) for k in COUNTED_NOUNS), key=len, reverse=True))
 _NOUN_RE = re.compile(r"\s*(" + NOUN_ALTERNATION + r")\b")
-_PERCENT = re.compile(r"\s?%")
+_PERCENT = re.compile(r"\s?%|\s+phan tram\b")  # "80%", "80 phần trăm"
 _PERCENT_OF = re.compile(r"\s*(grdp|gdp)\b")
 _SPEED = re.compile(r"\s*([gmk])b(?:ps|it/s|/s)(?:/s)?\b")
 _PER_TEN_THOUSAND = re.compile(r"\btren\s+(?:mot|01|1)\s+van\s+dan\b")
@@ -298,7 +298,7 @@ class _Sentences:
 
 def extract_targets(block: Block, context: TargetContext) -> list[Target]:
     folded = block.folded
-    if context.policy != ALL and "%" not in folded:
+    if context.policy != ALL and "%" not in folded and "phan tram" not in folded:
         return []  # only shares count here, and there is none
     numbers = find_numbers(folded)
     if not numbers:

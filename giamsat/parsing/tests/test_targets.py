@@ -225,3 +225,7 @@ def test_the_words_before_a_comparator_lose_their_verb():
         ("Tỷ lệ hồ sơ được số hóa", ">="),
         ("Kinh tế số", "~"),
     ]
+
+
+def test_a_percentage_spelled_out_is_a_percentage():
+    assert _fields("- Tỷ lệ hồ sơ trực tuyến đạt 90 phần trăm.") == [(">=", 90.0, None, "%", False)]
