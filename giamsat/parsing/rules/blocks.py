@@ -188,6 +188,11 @@ class Block:
             self._folded = " ".join(self._folded_parts)
         return self._folded
 
+    def finish(self) -> None:
+        """Join the lines once and let their parts go: the block is complete."""
+        self._text, self._folded = self.text, self.folded
+        self._text_parts, self._folded_parts = [], []
+
     @property
     def tail(self) -> str:
         """The last line's text in the block."""
@@ -367,6 +372,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             "ngay" in line.folded and bool(_PLACE_DATE.search(line.folded))
         )
         blocks.append(current)
+    for block in blocks:
+        block.finish()
     return [block for block in blocks if block.text.strip()]
 
 
