@@ -176,6 +176,7 @@ def _place_blocks(
     paragraph_year: int | None = None  # from a line such as "ĐẾN NĂM 2030" ...
     paragraph_level = 0  # ... which holds under the heading it stands under
     category, path = "", ""
+    year, depth, last_state, headings_seen = None, 0, None, 0
     places: list[_Place] = []
     keys: list[tuple[str, ...]] = []
     for block in blocks:
@@ -214,6 +215,7 @@ def _place_blocks(
             elif level <= zone_level and zone != PREAMBLE:
                 zone, zone_level = OTHER, level
             category, path = _category(frames, zone_level), _section_path(frames)
+            headings_seen += 1
         else:
             level = 0
             # "Mục tiêu đến năm 2030:", "ĐẾN NĂM 2030", "- Đến năm 2025:" over sub-bullets
@@ -222,8 +224,11 @@ def _place_blocks(
                 paragraph_year = sections.milestone_year(folded) or paragraph_year
                 # Before any heading, the first heading ends it.
                 paragraph_level = frames[-1].level if frames else _BEFORE_HEADINGS
-        year = _year(frames, paragraph_year, paragraph_level)
-        depth = sum(1 for frame in frames if frame.level > zone_level)
+        state = (headings_seen, zone_level, paragraph_year, paragraph_level)
+        if state != last_state:  # the headings or the milestone line changed
+            year = _year(frames, paragraph_year, paragraph_level)
+            depth = sum(1 for frame in frames if frame.level > zone_level)
+            last_state = state
         places.append(_Place(zone, year, category, path, level, depth))
     _mark_children(blocks, places)
     return places, keys

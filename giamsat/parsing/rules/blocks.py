@@ -154,6 +154,22 @@ class Segment:
 class Block:
     """One logical item; ``text`` and ``folded`` are its lines joined by single spaces."""
 
+    __slots__ = (
+        "kind",
+        "heading",
+        "segments",
+        "closed",
+        "words",
+        "_text_parts",
+        "_folded_parts",
+        "_text_length",
+        "_folded_length",
+        "_aligned",
+        "_text",
+        "_folded",
+        "_starts",
+    )
+
     def __init__(self, kind: str, heading: Heading | None = None) -> None:
         self.kind = kind
         self.heading = heading
@@ -305,12 +321,12 @@ def _is_footnote_start(stripped: str, expected: int, after_break: bool) -> bool:
 
 def _is_noise(line: Line, stripped: str) -> bool:
     """A page number, a running header, a stray symbol or two: nothing to read."""
+    if len(stripped) > 60:
+        return False  # the usual line, decided first: too long for a page number or header
     if len(stripped) <= 2 and not (stripped[0].isupper() and stripped[-1].isalpha()):
         return True  # "7", "ló" (an OCR'd page number); but "Hà" of "Hà Nội" is a word
     if not _ALPHANUMERIC.search(stripped):
         return True
-    if len(stripped) > 60:
-        return False
     folded = line.folded[line.folded_col(line.start) : line.folded_col(line.end)]
     return bool(_PAGE_NUMBER.match(folded) or _RUNNING_HEADER.match(folded))
 
@@ -411,9 +427,8 @@ def _content_span(line: Line) -> tuple[int, int]:
 
 
 def _is_capitals(text: str) -> bool:
-    if text.upper() != text or text.lower() == text:
-        return False
-    return sum(1 for char in text if char.isalpha()) >= 4
+    # isupper: every cased character is a capital, and there is one
+    return text.isupper() and sum(1 for char in text if char.isalpha()) >= 4
 
 
 def _is_hyphen(stripped: str, body: int, current: Block) -> bool:

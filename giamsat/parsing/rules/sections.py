@@ -118,7 +118,7 @@ def match_heading(line: str, expected_next: int | None = None) -> Heading | None
     ``expected_next`` is the number the next top-level Arabic heading should carry;
     with it, OCR-damaged numbers such as "ỈO." are read as 10 when 10 is due.
     """
-    markup = _MARKUP.match(line)
+    markup = _MARKUP.match(line) if line[:1] in _MARKUP_FIRST else None
     start = markup.end() if markup else 0
     first = line[start : start + 1]
     if not (
@@ -149,6 +149,7 @@ def match_heading(line: str, expected_next: int | None = None) -> Heading | None
     return None
 
 
+_MARKUP_FIRST = frozenset("#*_")
 _OCR_DIGITS = str.maketrans("IlỈỉi|Oo", "11111100")
 _HEADING_FIRST = frozenset("IVXL") | frozenset("IlỈỉi|Oo")
 
@@ -190,6 +191,4 @@ def is_zone_title_line(line: str) -> bool:
         return False
     if _APPENDIX.match(fold(text)):
         return True  # "PHỤ LỤC", "Phụ lục II"
-    if text.upper() != text or text.lower() == text:
-        return False
-    return zone_of(text) is not None
+    return text.isupper() and zone_of(text) is not None
