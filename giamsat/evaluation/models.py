@@ -65,7 +65,8 @@ class RollupScope(models.Model):
 
 
 class RollupSource(models.Model):
-    """A submission whose values are in the cells, at the version they were added."""
+    """A submission whose values the cells count, at the version it was counted: what
+    the cells hold is defined by these rows (see giamsat.evaluation.cache)."""
 
     submission_id = models.BigIntegerField(primary_key=True)
     unit_id = models.BigIntegerField()
@@ -75,18 +76,20 @@ class RollupSource(models.Model):
     class Meta:
         verbose_name = _("báo cáo đã tổng hợp")
         verbose_name_plural = _("báo cáo đã tổng hợp")
+        indexes = [models.Index(fields=["period_id"], name="rollup_source_period")]
 
     def __str__(self):
         return f"{self.submission_id} v{self.version}"
 
 
 class RollupState(models.Model):
-    """One row: the fingerprint of the unit tree (and of the weighted indicators) the
-    scopes and cells were computed for."""
+    """One row, locked by every cache writer: the fingerprint of the unit tree (and of
+    the weight indicators) the scopes and cells were computed for."""
 
     fingerprint = models.CharField(max_length=64, blank=True)
     weights = models.JSONField(default=dict)  # indicator id -> its weight indicator's id
     built_at = models.DateTimeField(null=True)
+    checked_at = models.DateTimeField(null=True)  # the last check of every period's approvals
 
     class Meta:
         verbose_name = _("trạng thái bộ tổng hợp")

@@ -91,19 +91,18 @@ def under(prefixes: Iterable[str], column: str = "u.path") -> tuple[str, list]:
     return "(" + " OR ".join([f"{column} LIKE %s"] * len(prefixes)) + ")", [p + "%" for p in prefixes]
 
 
-def rollup_by_unit(prefixes: Iterable[str], *, indicator_ids: Sequence[int], period_ids: Sequence[int] | None,
+def rollup_by_unit(unit_ids: Sequence[int], *, indicator_ids: Sequence[int], period_ids: Sequence[int] | None,
                    statuses: Sequence[str] = (APPROVED,), by_period: bool = True) -> list[tuple]:
-    """The components of the values of the units under ``prefixes``, one row per
-    (unit, unit path, indicator, period) — for small scopes: a leaf unit and the units
-    merged into it. ``by_period=False`` sums the periods (period None in the rows)."""
-    where = [under(prefixes), in_list("s.status", statuses), in_list("v.indicator_id", indicator_ids)]
+    """The components of the values of ``unit_ids``, one row per (unit, indicator,
+    period); ``by_period=False`` sums the periods (period None in the rows)."""
+    where = [in_list("s.unit_id", unit_ids), in_list("s.status", statuses), in_list("v.indicator_id", indicator_ids)]
     if period_ids is not None:
         where.append(in_list("s.period_id", period_ids))
     period = "s.period_id" if by_period else "NULL"
     sql = (
-        f"SELECT s.unit_id, u.path, v.indicator_id, {period}, {summed_components()}"  # noqa: S608
+        f"SELECT s.unit_id, v.indicator_id, {period}, {summed_components()}"  # noqa: S608
         f" FROM {FROM_VALUES} WHERE " + " AND ".join(w for w, _ in where)
-        + " GROUP BY s.unit_id, u.path, v.indicator_id" + (", s.period_id" if by_period else "")
+        + " GROUP BY s.unit_id, v.indicator_id" + (", s.period_id" if by_period else "")
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [p for _, params in where for p in params])
@@ -142,18 +141,18 @@ def narratives(prefixes: Iterable[str], *, exclude_unit_id: int | None, period_i
     return list(qs[:limit])
 
 
-def task_reports(tasks: Sequence[Task], *, statuses: Sequence[str]) -> dict[int, list[tuple]]:
-    """For each task, the progress its lead unit reported, oldest first:
+def task_reports(tasks: Sequence[Task], *, statuses: Sequence[str], until: date) -> dict[int, list[tuple]]:
+    """What the lead unit of each task reported up to ``until``, oldest first, as
     (status, progress, completed_on, period end)."""
     result: dict[int, list[tuple]] = {t.pk: [] for t in tasks}
+    lead = {t.pk: t.lead_unit_id for t in tasks}
     rows = (
-        TaskUpdate.objects.filter(task__in=[t.pk for t in tasks], submission__status__in=statuses)
-        .order_by("submission__period__end")
+        TaskUpdate.objects.filter(task_id__in=list(result), submission__status__in=statuses,
+                                  submission__period__end__lte=until)
         .values_list("task_id", "submission__unit_id", "status", "progress", "completed_on", "submission__period__end")
     )
-    lead = {t.pk: t.lead_unit_id for t in tasks}
-    for task_id, unit_id, status, progress, completed_on, end in rows:
-        if lead.get(task_id) in (None, unit_id):
+    for task_id, unit_id, status, progress, completed_on, end in sorted(rows, key=lambda r: (r[0], r[5])):
+        if lead[task_id] in (None, unit_id):
             result[task_id].append((status, progress, completed_on, end))
     return result
 
@@ -178,39 +177,42 @@ def has_submissions(prefixes: Iterable[str] | None, period_id: int, statuses: Se
     return qs.exists()
 
 
-def submissions_to_reconcile(source_table: str) -> tuple[list[tuple], list[tuple]]:
-    """Approved submissions not in ``source_table`` at their current version, and rows of
-    ``source_table`` whose submission is no longer approved (or gone): the roll-up
-    cache's to-do list (see giamsat.evaluation.rollup)."""
+def submissions_to_reconcile(source_table: str, period_ids: Sequence[int] | None = None) -> tuple[list[tuple], list[tuple]]:
+    """Approved submissions not in ``source_table`` at their current version
+    (id, unit, period, version, version counted or None), and rows of ``source_table``
+    whose submission is no longer approved or gone (id, unit, period): the roll-up
+    cache's to-do list, for ``period_ids`` or all periods (see giamsat.evaluation.cache)."""
+    if period_ids is not None and not period_ids:
+        return [], []
+    # the period condition on both sides lets each side be read through its period index
+    s_periods, s_params = in_list("s.period_id", period_ids) if period_ids is not None else ("1 = 1", [])
+    r_periods, r_params = in_list("r.period_id", period_ids) if period_ids is not None else ("1 = 1", [])
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.id, s.unit_id, s.period_id, s.version, r.version FROM {SUBMISSION_TABLE} s"  # noqa: S608
-            f" LEFT JOIN {source_table} r ON r.submission_id = s.id"
-            " WHERE s.status = %s AND (r.submission_id IS NULL OR r.version <> s.version)",
-            [APPROVED],
+            f" LEFT JOIN {source_table} r ON r.submission_id = s.id AND {r_periods}"
+            f" WHERE s.status = %s AND {s_periods} AND (r.submission_id IS NULL OR r.version <> s.version)",
+            [*r_params, APPROVED, *s_params],
         )
         fresh = cursor.fetchall()
         cursor.execute(
             f"SELECT r.submission_id, r.unit_id, r.period_id FROM {source_table} r"  # noqa: S608
-            f" LEFT JOIN {SUBMISSION_TABLE} s ON s.id = r.submission_id AND s.status = %s"
-            " WHERE s.id IS NULL",
-            [APPROVED],
+            f" LEFT JOIN {SUBMISSION_TABLE} s ON s.id = r.submission_id AND s.status = %s AND {s_periods}"
+            f" WHERE s.id IS NULL AND {r_periods}",
+            [APPROVED, *s_params, *r_params],
         )
         gone = cursor.fetchall()
     return fresh, gone
 
 
+def period_of_submission(pk: int) -> int | None:
+    return Submission.objects.filter(pk=pk).values_list("period_id", flat=True).first()
+
+
+def period_ids_ending_between(start: date, end: date) -> list[int]:
+    return list(ReportingPeriod.objects.filter(end__gte=start, end__lte=end).values_list("pk", flat=True))
+
+
 def approved_submissions_sql() -> tuple[str, list]:
     """SELECT id, unit_id, period_id, version of every approved submission."""
     return f"SELECT id, unit_id, period_id, version FROM {SUBMISSION_TABLE} WHERE status = %s", [APPROVED]  # noqa: S608
-
-
-def approved_submission(pk: int) -> tuple | None:
-    """(id, unit_id, period_id, version) of the submission if it is approved."""
-    return Submission.objects.filter(pk=pk, status=APPROVED).values_list("pk", "unit_id", "period_id", "version").first()
-
-
-def units_with_approved_values(unit_ids: Iterable[int]) -> set[int]:
-    return set(
-        Submission.objects.filter(unit_id__in=set(unit_ids), status=APPROVED).values_list("unit_id", flat=True).distinct()
-    )

@@ -4,12 +4,18 @@ import pytest
 from django.db.models import F
 
 from giamsat.evaluation import rollup
-from giamsat.evaluation.models import RollupCell
+from giamsat.evaluation.models import RollupCell, RollupSource
 from giamsat.evaluation.rules import aggregate, over_periods
 from giamsat.evaluation.tests.conftest import assert_same_rollups, decide, report
 from giamsat.orgs import services as org_services
 from giamsat.orgs.models import Level
 from giamsat.reporting.models import Value
+
+
+@pytest.fixture(autouse=True)
+def check_every_period_at_every_read(settings):
+    """These reports are older than the recent periods checked at every read; look at all."""
+    settings.GIAMSAT_ROLLUP_FULL_CHECK_SECONDS = 0
 
 
 def value(units, unit_key, ind, period, *, rule=None, include_submitted=False):
@@ -113,16 +119,19 @@ def test_a_value_changed_and_re_approved_between_two_reads_is_seen(units, catalo
     assert value(units, "province", ind, jan, rule="max") == 50.0
 
 
-def test_apply_submission_counts_a_report_once(units, catalog, months):
+def test_submission_changed_counts_a_report_once_and_follows_its_reopening(units, catalog, months):
     jan = months[(2026, 1)]
     ind = catalog["initiatives"]
     rollup.refresh()
     submission = report(units["commune"], jan, {ind: 3})
-    rollup.apply_submission(submission.pk)
-    rollup.apply_submission(submission.pk)
+    rollup.submission_changed(submission.pk)
+    rollup.submission_changed(submission.pk)
     cell = RollupCell.objects.get(unit=units["province"], indicator=ind, period=jan)
     assert (cell.n, float(cell.total)) == (1, 3.0)
-    assert value(units, "province", ind, jan) == 3.0
+    decide(submission, "draft")
+    rollup.submission_changed(submission.pk)
+    assert not RollupCell.objects.filter(unit=units["province"], indicator=ind, period=jan).exists()
+    assert not RollupSource.objects.filter(pk=submission.pk).exists()
 
 
 def test_moving_a_unit_moves_its_values_to_the_new_parent(units, catalog, months):
