@@ -236,7 +236,7 @@ class RankingOut(Schema):
 @router.get("/units/{unit_id}/ranking", response=list[RankingOut], summary="Xếp hạng đơn vị trực thuộc theo một chỉ tiêu")
 def ranking(request, unit_id: int, filters: Query[FilterIn]):
     board = services.dashboard(request.user, unit_id, services.Filters.parse(filters.dict()),
-                               today=timezone.localdate(), full=False)
+                               today=timezone.localdate(), part=services.RANKING)
     return [
         {"unit": _unit(r.unit), "rank": r.value.rank, "tied": r.value.tied, "value": r.value.value,
          "status": r.value_status.value if r.value_status else None}

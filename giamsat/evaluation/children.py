@@ -12,7 +12,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from giamsat.evaluation import rollup, wording
-from giamsat.evaluation.judging import INTENSIVE_RULES, additive, goal_of, judge, value_of
+from giamsat.evaluation.judging import INTENSIVE_RULES, Span, additive, goal_of, judge, value_of
 from giamsat.evaluation.rules import Ranked, Share, Status, count_statuses, rank, share_on_track
 from giamsat.kpi.models import Target
 from giamsat.orgs.models import Unit, UnitKind
@@ -105,6 +105,7 @@ def _windows(kids, tiles, period, periods, *, today, include_submitted):
 def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator_id: int | None) -> Children:
     from giamsat.evaluation.services import Warning, series_periods
 
+    period = Span.of(period)
     kids = list(Unit.objects.filter(parent=unit, valid_to__isnull=True).order_by("name"))
     targets = [t.judged.target for t in tiles]
     indicators = {t.indicator_id: t.indicator for t in targets}
@@ -120,30 +121,32 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
         for t in tiles
     }
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
+    parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id,
+                t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
     result, warnings = [], []
     for kid in kids:
-        statuses, values = {}, by_unit.get(kid.pk)
-        for tile in tiles:
-            parent = tile.judged.target
-            mine = own.get((kid.pk, parent.indicator_id))
-            if not mine and parent.indicator.aggregation not in INTENSIVE_RULES:
+        kid_id, statuses, values = kid.pk, {}, by_unit.get(kid.pk)
+        for parent, parent_id, indicator_id, intensive in parents:
+            mine = own.get((kid_id, indicator_id))
+            if not mine and not intensive:
                 continue
             if values is None:  # nothing reported below this child at all
-                statuses[parent.pk] = Status.NO_DATA
+                statuses[parent_id] = Status.NO_DATA
                 continue
             target = _matching(mine, parent) if mine else parent
-            goal = goal_of(target, target.indicator) if mine else inherited_goals[parent.pk]
-            window, at = windows[parent.indicator_id]
-            judged = judge(target, target.indicator, window, values.get(parent.indicator_id, {}),
+            goal = goal_of(target, target.indicator) if mine else inherited_goals[parent_id]
+            window, at = windows[indicator_id]
+            judged = judge(target, target.indicator, window, values.get(indicator_id, {}),
                            period=at, today=today, goal=goal, forecast=False, inherited=not mine)
-            statuses[parent.pk] = judged.status
+            statuses[parent_id] = judged.status
             if judged.status in (Status.MISSED, Status.BEHIND):
-                warnings.append((judged.status != Status.MISSED, kid.name, kid.pk, parent.pk, kid, judged))
+                warnings.append((judged.status != Status.MISSED, kid.name, kid_id, parent_id, kid, judged))
         result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), statuses,
                           ranked=kid.kind == UnitKind.ADMINISTRATIVE_AREA or not areas))
     _rank(result, ranking_indicator, tiles, by_unit, period)
     warnings.sort(key=lambda w: w[:4])
-    worded = [Warning(kid, j.indicator, j.status, wording.status_reason(j)) for *_, kid, j in warnings[:CHILD_WARNINGS]]
+    worded = [Warning(kid, j.indicator, j.status, lambda j=j: wording.status_reason(j))
+              for *_, kid, j in warnings[:CHILD_WARNINGS]]
     return Children(result, worded, ranking_indicator,
                     sorted((r for r in result if r.ranked), key=lambda r: (r.value.rank is None, r.value.rank or 0)))
 

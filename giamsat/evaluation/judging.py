@@ -24,6 +24,23 @@ FOREVER = date(9999, 12, 31)
 INTENSIVE_RULES = ("ratio", "weighted_mean", "min", "max")
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A reporting period as judging reads it (plain attributes: a national dashboard
+    looks them up some 30,000 times)."""
+
+    pk: int
+    kind: str
+    start: date
+    end: date
+    due: date
+    label: str = ""
+
+    @classmethod
+    def of(cls, period) -> "Span":
+        return cls(period.pk, period.kind, period.start, period.end, period.due, str(period.label))
+
+
 @dataclass(frozen=True)
 class Judged:
     target: object  # kpi Target
@@ -77,7 +94,8 @@ def judged_series(target, indicator, periods, comps: dict[int, Components], *, y
     """(goal, judged points, per-period values) from ``periods`` (oldest first) and the
     unit's components by period id."""
     goal = goal or goal_of(target, indicator)
-    values = [Point(p.end, v) for p in periods if (v := value_of(indicator, comps.get(p.pk))) is not None]
+    values = [Point(p.end, v) for p in periods if (c := comps.get(p.pk)) is not None
+              and (v := value_of(indicator, c)) is not None]
     if target.per_year:
         year = min(year, target.year) if target.year else year
         if additive(indicator):
@@ -113,23 +131,14 @@ def judge(target, indicator, periods, comps: dict[int, Components], *, period, t
     no value for it.
     """
     goal, points, values = judged_series(target, indicator, periods, comps, year=period.end.year, goal=goal)
-    current = comps.get(period.pk)
-    late = period.due < today and value_of(indicator, current) is None
-    as_of = min(today, period.end)
-    verdict = rules.evaluate(goal, points, today=as_of, late=late,
+    late = period.due < today and not (values and values[-1].on == period.end)
+    verdict = rules.evaluate(goal, points, today=min(today, period.end), late=late,
                              settles_early=rules.settles_early(goal.comparator, rules.FLOW if additive(indicator) else rules.STOCK))
-    latest = comps.get(_last_with_value(periods, comps, indicator))
+    latest = next((comps[p.pk] for p in reversed(periods) if values and p.end == values[-1].on and p.pk in comps), None)
     judged = Judged(target, indicator, verdict, goal, points, values, latest.n if latest else 0, late, None, inherited)
     if forecast and verdict.status in (Status.ON_TRACK, Status.AT_RISK, Status.BEHIND):
         judged = _with_forecast(judged, period)
     return judged
-
-
-def _last_with_value(periods, comps, indicator):
-    for p in reversed(periods):
-        if value_of(indicator, comps.get(p.pk)) is not None:
-            return p.pk
-    return None
 
 
 def _with_forecast(judged: Judged, period) -> Judged:

@@ -5,9 +5,10 @@ from ``rollup`` (roll-ups), ``judging`` (statuses, forecasts) and ``rules``; the
 below a unit from ``children``, the tasks from ``task_board``.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Q
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from giamsat.evaluation import children as children_of
 from giamsat.evaluation import rollup, task_board, wording
 from giamsat.evaluation.errors import FilterError, UnitNotFoundError
-from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, judge, trajectory_line
+from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, Span, judge, trajectory_line
 from giamsat.evaluation.rules import STATUS_ORDER, Status, count_statuses
 from giamsat.kpi.models import Indicator, Target
 from giamsat.orgs import access
@@ -41,6 +42,7 @@ class Filters:
     period: int | None = None
     indicator: int | None = None
     include_submitted: bool = False
+    all_tiles: bool = False
 
     @classmethod
     def parse(cls, data: Mapping) -> "Filters":
@@ -59,21 +61,25 @@ class Filters:
             plan=number("plan"), category=(data.get("category") or "").strip()[:100], year=number("year"),
             period=number("period"), indicator=number("indicator"),
             include_submitted=submitted in ("1", "true", "on") if submitted else default,
+            all_tiles=data.get("all") in ("1", "true", "on"),
         )
 
     @property
     def kept_by_ranking(self) -> list[tuple[str, str]]:
         """The filters a ranking form carries along (all but its own indicator)."""
-        values = {**self.__dict__, "include_submitted": "1" if self.include_submitted else ""}
-        return [(k, str(v)) for k, v in values.items() if k != "indicator" and v not in (None, "")]
+        return [(k, v) for k, v in self._params().items() if k not in ("indicator", "all")]
+
+    def _params(self) -> dict[str, str]:
+        values = {**self.__dict__, "include_submitted": self.include_submitted, "all": self.all_tiles}
+        del values["all_tiles"]
+        return {k: ("1" if v is True else str(v)) for k, v in values.items() if v not in (None, "", False)}
 
     def query(self, **changes) -> str:
         """The filters as a query string (for links that keep them)."""
         from urllib.parse import urlencode
 
-        values = {**self.__dict__, **changes}
-        values["include_submitted"] = "1" if values["include_submitted"] else ""
-        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+        values = {**self._params(), **{k: str(v) for k, v in changes.items()}}
+        return urlencode({k: v for k, v in values.items() if v not in ("None", "")})
 
 
 def viewable_unit(user, unit_id: int) -> Unit:
@@ -138,15 +144,15 @@ def period_of(unit: Unit, filters: Filters, *, today: date):
     return due[0] if due else None
 
 
-def series_periods(period) -> list:
-    return [p for p in selectors.periods(kind=period.kind, until=period.end) if p.end <= period.end]
+def series_periods(period) -> list[Span]:
+    """The periods of ``period``'s kind up to it, oldest first."""
+    return [Span.of(p) for p in selectors.periods(kind=period.kind, until=period.end) if p.end <= period.end]
 
 
 @dataclass
 class Tile:
     judged: Judged
-    reason: str
-    forecast_reason: str
+    period: Span
     trajectory: list
     spark: list
 
@@ -154,10 +160,19 @@ class Tile:
     def indicator(self):
         return self.judged.indicator
 
+    @cached_property
+    def reason(self) -> str:
+        return wording.status_reason(self.judged, period_label=self.period.label, due=self.period.due)
+
+    @cached_property
+    def forecast_reason(self) -> str:
+        return wording.forecast_reason(self.judged)
+
 
 def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include_submitted: bool,
-              inherited: bool = False) -> list[Tile]:
+              inherited: bool = False, forecast: bool = True) -> list[Tile]:
     periods = series_periods(period)
+    period = periods[-1] if periods and periods[-1].pk == period.pk else Span.of(period)
     comps = rollup.components([unit], {t.indicator_id for t in targets}, [p.pk for p in periods],
                               include_submitted=include_submitted)
     by_indicator: dict[int, dict] = {}
@@ -166,9 +181,9 @@ def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include
     tiles = []
     for target in targets:
         mine = by_indicator.get(target.indicator_id, {})
-        judged = judge(target, target.indicator, periods, mine, period=period, today=today, inherited=inherited)
-        tiles.append(Tile(judged, wording.status_reason(judged, period_label=period.label, due=period.due),
-                          wording.forecast_reason(judged), trajectory_line(judged), judged.values[-SPARK_POINTS:]))
+        judged = judge(target, target.indicator, periods, mine, period=period, today=today, inherited=inherited,
+                       forecast=forecast)
+        tiles.append(Tile(judged, period, trajectory_line(judged), judged.values[-SPARK_POINTS:]))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     tiles.sort(key=lambda t: (order[t.judged.status], t.indicator.code, t.judged.target.year or 0))
     return tiles
@@ -182,8 +197,16 @@ class Warning:
     unit: Unit
     indicator: Indicator
     status: Status
-    text: str
+    words: Callable[[], str]  # the reason, put into words only when shown
     forecast: bool = False
+
+    @cached_property
+    def text(self) -> str:
+        return self.words()
+
+
+TILES_SHOWN = 30
+PAGE, RANKING, ALL = "page", "ranking", "all"
 
 
 @dataclass
@@ -197,8 +220,9 @@ class Dashboard:
     counts: dict
     children: children_of.Children
     warnings: list[Warning]
-    tasks: task_board.Board
-    narratives: list
+    kids: list[Unit] = field(default_factory=list)  # the units below, for the drill-down
+    tasks: task_board.Board | None = None
+    narratives: list = field(default_factory=list)
     choices: dict = field(default_factory=dict)
 
     @property
@@ -206,29 +230,40 @@ class Dashboard:
         return sum(self.counts.values())
 
     @property
+    def shown_tiles(self) -> list[Tile]:
+        return self.tiles if self.filters.all_tiles else self.tiles[:TILES_SHOWN]
+
+    @property
     def indicators(self) -> list[Indicator]:
         """The indicators of the tiles, once each, by code (the ranking's choices)."""
         return sorted({t.indicator.pk: t.indicator for t in self.tiles}.values(), key=lambda i: i.code)
 
 
-def dashboard(user, unit_id: int, filters: Filters, *, today: date, full: bool = True) -> Dashboard:
-    """The dashboard of a unit the user may view; ``full=False`` leaves out the tasks,
-    the narratives and the filter choices (for the ranking alone)."""
+def dashboard(user, unit_id: int, filters: Filters, *, today: date, part: str = ALL) -> Dashboard:
+    """The dashboard of a unit the user may view.
+
+    ``part``: PAGE — the targets, warnings, tasks and narratives (the page loads the
+    units below in a second request); RANKING — the targets' statuses (no forecast) and
+    the units below, judged and ranked; ALL — everything (the API).
+    """
     unit = viewable_unit(user, unit_id)
     targets, inherited_from = targets_of(unit, filters)
     period = period_of(unit, filters, today=today)
     statuses = statuses_counted(filters.include_submitted)
     tiles = tiles_for(unit, targets, period, today=today, include_submitted=filters.include_submitted,
-                      inherited=inherited_from is not None) if period and targets else []
-    kids = children_of.rows(unit, tiles, period, today=today, include_submitted=filters.include_submitted,
-                            indicator_id=filters.indicator) if period else children_of.Children([], [], None)
+                      inherited=inherited_from is not None, forecast=part != RANKING) if period and targets else []
+    kids = children_of.Children([], [], None)
+    if part != PAGE and period:
+        kids = children_of.rows(unit, tiles, period, today=today, include_submitted=filters.include_submitted,
+                                indicator_id=filters.indicator)
     board = Dashboard(
         unit=unit, breadcrumbs=[u for u in ancestors(unit) if access.can(user, access.Action.VIEW, u)],
         filters=filters, period=period, tiles=tiles, inherited_from=inherited_from,
         counts=count_statuses(t.judged.status for t in tiles), children=kids,
-        warnings=_warnings(unit, tiles, kids), tasks=task_board.Board(counts={}), narratives=[],
+        warnings=_warnings(unit, tiles) + kids.warnings,
+        kids=list(Unit.objects.filter(parent=unit, valid_to__isnull=True).order_by("name").only("name", "kind")),
     )
-    if full:
+    if part != RANKING:
         prefixes = scope_paths([unit])
         recent = [p.pk for p in series_periods(period)[-3:]] if period else []
         board.tasks = task_board.board(prefixes, period, today=today, statuses=statuses)
@@ -237,17 +272,17 @@ def dashboard(user, unit_id: int, filters: Filters, *, today: date, full: bool =
     return board
 
 
-def _warnings(unit: Unit, tiles: list[Tile], kids) -> list[Warning]:
+def _warnings(unit: Unit, tiles: list[Tile]) -> list[Warning]:
     found = []
     for tile in tiles:
         j = tile.judged
         if j.status in (Status.MISSED, Status.BEHIND, Status.AT_RISK):
-            found.append(Warning(unit, j.indicator, j.status, tile.reason))
+            found.append(Warning(unit, j.indicator, j.status, lambda tile=tile: tile.reason))
         if j.forecast and j.forecast.misses:
-            found.append(Warning(unit, j.indicator, j.status, tile.forecast_reason, forecast=True))
+            found.append(Warning(unit, j.indicator, j.status, lambda tile=tile: tile.forecast_reason, forecast=True))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     found.sort(key=lambda w: (order[w.status], w.forecast))
-    return found + kids.warnings
+    return found
 
 
 def choices(unit: Unit, inherited_from: Unit | None, *, today: date) -> dict:

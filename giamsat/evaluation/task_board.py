@@ -67,7 +67,7 @@ def board(prefixes: list[str], period, *, today: date, statuses: list[str]) -> B
         .only("title", "section", "deadline", "recurrence", "lead_unit__name", "lead_unit__path",
               "plan__number", "plan__title", "plan__issued_on")
     )
-    reports = selectors.task_reports(tasks, statuses=statuses)
+    reports = selectors.task_reports(tasks, statuses=statuses, until=as_of)
     rows = [judge_task(t, reports[t.pk], as_of=as_of) for t in tasks]
     counts = dict.fromkeys(TaskState, 0)
     for row in rows:

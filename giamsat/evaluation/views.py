@@ -30,7 +30,7 @@ def dashboard(request):
 @require_GET
 def unit(request, unit_id: int):
     filters = services.Filters.parse(request.GET)
-    board = services.dashboard(request.user, unit_id, filters, today=timezone.localdate())
+    board = services.dashboard(request.user, unit_id, filters, today=timezone.localdate(), part=services.PAGE)
     template = "evaluation/_board.html" if request.headers.get("HX-Request") else "evaluation/dashboard.html"
     return render(request, template, {"board": board})
 
@@ -47,9 +47,14 @@ def tile(request, unit_id: int, target_id: int):
 @login_required
 @require_GET
 def ranking(request, unit_id: int):
+    """The units below, judged and ranked: loaded by the page after it shows (HTMX), or
+    as a page of its own without JavaScript."""
     filters = services.Filters.parse(request.GET)
-    board = services.dashboard(request.user, unit_id, filters, today=timezone.localdate(), full=False)
-    return render(request, "evaluation/_ranking.html", {"board": board})
+    if request.headers.get("HX-Request"):
+        board = services.dashboard(request.user, unit_id, filters, today=timezone.localdate(), part=services.RANKING)
+        return render(request, "evaluation/_ranking.html", {"board": board})
+    board = services.dashboard(request.user, unit_id, filters, today=timezone.localdate(), part=services.ALL)
+    return render(request, "evaluation/dashboard.html", {"board": board, "with_ranking": True})
 
 
 @require_GET

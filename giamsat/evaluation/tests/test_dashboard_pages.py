@@ -46,18 +46,41 @@ def test_tiles_show_latest_value_target_and_reason(page):
 def test_side_lists_show_warnings_overdue_tasks_and_narratives(page):
     plain = text(page)
     assert "Theo xu hướng 6 kỳ gần nhất, đến 31/12/2027 chỉ đạt khoảng 25 Mbps, thấp hơn chỉ tiêu 50 Mbps." in plain
+    assert "Xã Hòa Lạc · Tỷ lệ người dân" not in plain  # the units below come with their ranking
     assert "2 nhiệm vụ quá hạn" in plain
     assert "Xây dựng cơ sở dữ liệu dân cư của xã" in plain
     assert "Khó khăn: Thiếu kinh phí nâng cấp đường truyền." in plain
 
 
-def test_children_are_listed_for_drill_down_with_their_ranking(page, scenario):
-    commune = scenario["units"]["commune"]
-    assert reverse("evaluation:unit", args=[commune.pk]) in page
-    plain = text(page)
+def test_the_page_lists_the_units_below_and_loads_their_ranking(page, scenario):
+    province = scenario["units"]["province"]
+    assert reverse("evaluation:unit", args=[scenario["units"]["commune"].pk]) in page  # drill-down at once
+    assert f'hx-get="{reverse("evaluation:ranking", args=[province.pk])}' in page and 'hx-trigger="load"' in page
+
+
+def test_the_ranking_part_judges_and_ranks_the_units_below(client, scenario, province_leader):
+    client.force_login(province_leader)
+    url = reverse("evaluation:ranking", args=[scenario["units"]["province"].pk])
+    plain = text(client.get(url, HTTP_HX_REQUEST="true").content.decode())
     assert re.search(r"1 Xã An Bình 100 % \(3/3\)", plain)
     assert re.search(r"2 Xã Hòa Lạc 33,3 % \(1/3\)", plain)
     assert re.search(r"– Xã Tân Lập chưa có số liệu", plain)
+    assert "Đơn vị trực thuộc chậm tiến độ, không đạt" in plain
+    assert "Xã Hòa Lạc · Tỷ lệ người dân có tài khoản định danh điện tử Đạt 20 % (30/06/2026)" in plain
+    full = client.get(url).content.decode()  # without JavaScript: the whole page with the ranking in it
+    assert "<html" in full and re.search(r"1 Xã An Bình 100 %", text(full))
+
+
+def test_only_the_worst_tiles_are_shown_until_asked(client, scenario, province_leader, monkeypatch):
+    from giamsat.evaluation import services
+
+    monkeypatch.setattr(services, "TILES_SHOWN", 2)
+    client.force_login(province_leader)
+    url = reverse("evaluation:unit", args=[scenario["units"]["province"].pk])
+    html = client.get(url).content.decode()
+    assert html.count('<li class="tile ') == 2
+    assert "Đang hiện 2 chỉ tiêu chậm nhất; xem cả 4 chỉ tiêu" in text(html)
+    assert client.get(url, {"all": "1"}).content.decode().count('<li class="tile ') == 4
 
 
 def test_drilling_down_shows_the_same_view_for_a_commune(client, scenario, province_leader):
