@@ -43,6 +43,11 @@ class Children:
     def ranked(self) -> list[Row]:
         return [r for r in self.rows if r.ranked]
 
+    @property
+    def others(self) -> list[Row]:
+        """Units below that are not compared with the areas (agencies, ministries)."""
+        return [r for r in self.rows if not r.ranked]
+
 
 TARGET_FIELDS = ("pk", "unit_id", "indicator_id", "comparator", "value", "value_max", "year", "per_year",
                  "baseline_value", "baseline_date", "unit_text")

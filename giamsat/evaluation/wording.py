@@ -56,8 +56,9 @@ def status_reason(judged: Judged, *, period_label: str = "", due: date | None = 
     if status == Status.MISSED:
         return _("Đã quá hạn {deadline}: đạt {value} ({on}), chưa đạt chỉ tiêu {target}.").format(
             deadline=day(judged.goal.deadline), **figures)
-    figures |= {"expected": amount(verdict.expected, unit), "gap": amount(verdict.shortfall, unit),
-                "band": amount(verdict.band, unit)}
+    points = _("điểm phần trăm") if unit == "%" else unit  # a difference of two percentages
+    figures |= {"expected": amount(verdict.expected, unit), "gap": amount(verdict.shortfall, points),
+                "band": amount(verdict.band, points)}
     if status == Status.ON_TRACK:
         return _("Đạt {value} ({on}), theo lộ trình cần {expected}.").format(**figures)
     if status == Status.AT_RISK:

@@ -58,7 +58,7 @@ def test_warnings_give_status_and_forecast_reasons(scenario, province_leader):
         ("Tỉnh Thử Nghiệm", "CQ-05", True,
          "Theo xu hướng 6 kỳ gần nhất, đến 31/12/2030 vẫn ở mức khoảng 8,7 %, cao hơn chỉ tiêu 5 %."),
         ("Xã Hòa Lạc", "DT-01", False,
-         "Đạt 20 % (30/06/2026), chậm 24 % so với lộ trình (44 %), quá ngưỡng 4 %."),
+         "Đạt 20 % (30/06/2026), chậm 24 điểm phần trăm so với lộ trình (44 %), quá ngưỡng 4 điểm phần trăm."),
     ]
 
 
