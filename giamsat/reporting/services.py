@@ -6,7 +6,7 @@ writing, write in one transaction with a conditional UPDATE on the submission's
 ``version``, and record one audit event for the whole change.
 
 The write path is built for a national monthly round (3,400 units × 150 values): per
-call one query loads the existing values, one upsert writes the changed ones and one
+call one query loads the existing values, set-wise statements write the new, changed and removed ones and one
 audit event lists them (see docs/performance-reporting.md).
 """
 
@@ -180,30 +180,34 @@ def _bump_all(submissions: list[Submission], actor, now) -> None:
         sub.updated_at = now
 
 
-def _diff(submission_id: int, existing: dict, item: _Checked) -> tuple[dict, dict, list, list]:
-    """(before, after) by indicator code, rows to upsert and value ids to delete."""
-    before, after, rows, delete_ids = {}, {}, [], []
-    requirements = item.requirements
+def _diff(submission_id: int, existing: dict, item: _Checked) -> tuple[dict, dict, list, list, list]:
+    """(before, after) by indicator code, rows to insert, rows to update and value ids to delete."""
+    before, after, inserts, updates, delete_ids = {}, {}, [], [], []
+    requirements, audit = item.requirements, writes.as_dict
     for ind_id, result in item.checked.items():
-        entry, code = result.entry, requirements[ind_id].spec.code
-        pk, old = existing.get(ind_id, (None, None))
+        entry, stored = result.entry, existing.get(ind_id)
         if entry.is_blank:
-            if old is not None:
-                before[code], after[code] = writes.as_dict(old), None
-                delete_ids.append(pk)
+            if stored is not None:
+                code = requirements[ind_id].spec.code
+                before[code], after[code] = audit(stored[1]), None
+                delete_ids.append(stored[0])
             continue
         new = (result.value, entry.numerator, entry.denominator, entry.note, result.outlier and entry.confirm_outlier)
-        if old == new:  # Decimal('12') == Decimal('12.000000'): unchanged values are not written
-            continue
-        before[code], after[code] = writes.as_dict(old), writes.as_dict(new)
-        rows.append((submission_id, ind_id, new))
+        if stored is None:
+            code = requirements[ind_id].spec.code
+            before[code], after[code] = None, audit(new)
+            inserts.append((submission_id, ind_id, *new))
+        elif stored[1] != new:  # Decimal('12') == Decimal('12.000000'): unchanged values are not written
+            code = requirements[ind_id].spec.code
+            before[code], after[code] = audit(stored[1]), audit(new)
+            updates.append((stored[0], *new))
     if item.value_set.replace:
         for ind_id, (pk, old) in existing.items():
             if ind_id not in item.checked:
                 code = requirements[ind_id].spec.code if ind_id in requirements else str(ind_id)
-                before[code], after[code] = writes.as_dict(old), None
+                before[code], after[code] = audit(old), None
                 delete_ids.append(pk)
-    return before, after, rows, delete_ids
+    return before, after, inserts, updates, delete_ids
 
 
 def _check_all(actor, sets: list[ValueSet]) -> list[_Checked]:
@@ -273,7 +277,7 @@ def save_sets(actor, sets: list[ValueSet], *, via: str = "web", now: datetime.da
     """Save several units' values (the bulk API's batches) in one transaction; all or nothing.
 
     Set-based: a fixed number of queries for the whole batch (lookups, one read of stored
-    values, one upsert per chunk, one version UPDATE), plus one audit event per report."""
+    values, one insert (COPY on PostgreSQL), one update, one version UPDATE), plus one audit event per report."""
     now = now or timezone.now()
     items = _check_all(actor, sets)
     stored_files = []
@@ -290,12 +294,13 @@ def _write_all(actor, items: list[_Checked], via: str, now) -> list[SaveResult]:
     with transaction.atomic():
         subs, created = _lock_all(items, actor)
         existing = writes.load_many([s.pk for s in subs.values()])
-        results, rows, delete_ids, to_bump, events = [], [], [], [], []
+        results, inserts, updates, delete_ids, to_bump, events = [], [], [], [], [], []
         for item in items:
             vs = item.value_set
             sub = subs[(vs.unit.pk, vs.period.pk)]
-            before, after, new_rows, deletes = _diff(sub.pk, existing.get(sub.pk, {}), item)
-            rows += new_rows
+            before, after, new_rows, changed_rows, deletes = _diff(sub.pk, existing.get(sub.pk, {}), item)
+            inserts += new_rows
+            updates += changed_rows
             delete_ids += deletes
             task_before, task_after = write_task_updates(sub, item.task_rows)
             changes = {k: v for k, v in item.changes.items() if getattr(sub, k) != v}
@@ -307,9 +312,11 @@ def _write_all(actor, items: list[_Checked], via: str, now) -> list[SaveResult]:
                     to_bump.append(sub)
                 events.append((sub, {"values": before, "tasks": task_before, **old_text}, {"values": after, "tasks": task_after, **changes}))
             results.append(SaveResult(sub, len(after) + len(task_after) + len(changes), item.warnings, item.checked))
-        size = writes.chunk_size()
-        for start in range(0, len(rows), size):
-            writes.upsert(rows[start:start + size])
+        try:
+            writes.insert(inserts)
+        except IntegrityError:
+            raise VersionConflictError() from None  # a row written behind the submission's lock
+        writes.update(updates)
         writes.delete(delete_ids)
         _bump_all(to_bump, actor, now)
         for sub, before, after in events:

@@ -1,10 +1,11 @@
-"""The hot write path of a report's values: one read, one upsert per chunk, no model instances.
+"""The hot write path of a report's values: one read, set-wise writes, no model instances.
 
 A national round is 3,400 submissions × 150 values; building and comparing 150 model
 instances per call cost more than the database work, so this module works on tuples:
-it reads the stored values as tuples, compares them with the new ones, and writes the
-changed ones with one ``INSERT … ON CONFLICT … DO UPDATE`` per chunk (SQLite ≥ 3.24 and
-PostgreSQL both speak it). The caller holds the transaction.
+it reads the stored values as tuples (the caller compares them with the new ones),
+inserts the new rows (``COPY`` on PostgreSQL, multi-row ``INSERT`` on SQLite),
+overwrites the changed ones (one ``UPDATE … FROM unnest(…)`` on PostgreSQL) and deletes
+the removed ones. The caller holds the transaction and the submissions' locks.
 """
 
 from decimal import Decimal
@@ -15,6 +16,8 @@ from giamsat.reporting.models import Value
 
 # The stored part of a value, in the order the tuples carry it.
 FIELDS = ("value", "numerator", "denominator", "note", "outlier_confirmed")
+# A new row: its submission and indicator, then the stored part.
+COLUMNS = ("submission", "indicator", *FIELDS)
 
 
 def plain(number):
@@ -31,7 +34,11 @@ def plain(number):
 
 
 def as_dict(row: tuple | None) -> dict | None:
-    return None if row is None else {name: plain(v) for name, v in zip(FIELDS, row, strict=True)}
+    """A stored tuple as the audit shows it."""
+    if row is None:
+        return None
+    value, numerator, denominator, note, confirmed = row
+    return {"value": plain(value), "numerator": plain(numerator), "denominator": plain(denominator), "note": note, "outlier_confirmed": confirmed}
 
 
 def load_many(submission_ids: list[int]) -> dict[int, dict[int, tuple[int, tuple]]]:
@@ -54,31 +61,58 @@ def _max_params() -> int:
 
 
 def chunk_size() -> int:
-    """Rows per upsert statement, within the database's limit on parameters."""
-    return max(1, min(_max_params(), 30000) // (len(FIELDS) + 2))
+    """Rows per INSERT statement, within the database's limit on parameters."""
+    return max(1, min(_max_params(), 30000) // len(COLUMNS))
 
 
-def upsert(rows: list[tuple[int, int, tuple]]) -> None:
-    """Insert or update (submission id, indicator id, stored tuple) rows in one statement."""
+def _column(name: str) -> str:
+    return connection.ops.quote_name(Value._meta.get_field(name).column)
+
+
+def insert(rows: list[tuple]) -> None:
+    """Insert new rows ``(submission id, indicator id, *FIELDS)``.
+
+    The caller holds the lock on their submissions and has read their stored values, so
+    none of these rows exists: a unique violation means someone wrote behind the lock
+    and surfaces as ``IntegrityError``, never as a silent overwrite. PostgreSQL takes the
+    rows with ``COPY``, the fastest way in; SQLite with multi-row ``INSERT``s.
+    """
     if not rows:
         return
-    meta, qn = Value._meta, connection.ops.quote_name
-    columns = [meta.get_field("submission").column, meta.get_field("indicator").column] + [meta.get_field(f).column for f in FIELDS]
-    unique = ", ".join(qn(c) for c in columns[:2])
-    updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in columns[2:])
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    sql = (
-        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(c) for c in columns)}) VALUES "  # noqa: S608 - names from the model, values as parameters
-        + ", ".join([one] * len(rows))
-        + f" ON CONFLICT ({unique}) DO UPDATE SET {updates}"
-    )
-    params = []
-    for submission_id, ind_id, stored in rows:
-        params.append(submission_id)
-        params.append(ind_id)
-        params.extend(stored)
+    table, columns = connection.ops.quote_name(Value._meta.db_table), ", ".join(_column(c) for c in COLUMNS)
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        one = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
+        size = chunk_size()
+        for start in range(0, len(rows), size):
+            chunk = rows[start:start + size]
+            # names from the model, values as parameters
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([one] * len(chunk)), [x for row in chunk for x in row])  # noqa: S608
+
+
+def update(rows: list[tuple]) -> None:
+    """Overwrite stored rows ``(value id, *FIELDS)`` (in one statement on PostgreSQL)."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(Value._meta.db_table)
+    pk = _column("id")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            types = ("bigint", "numeric", "numeric", "numeric", "text", "boolean")
+            names = ", ".join([pk] + [_column(f) for f in FIELDS])
+            sets = ", ".join(f"{_column(f)} = n.{_column(f)}" for f in FIELDS)
+            arrays = ", ".join(f"%s::{t}[]" for t in types)
+            cursor.execute(
+                f"UPDATE {table} AS v SET {sets} FROM unnest({arrays}) AS n({names}) WHERE v.{pk} = n.{pk}",  # noqa: S608
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+            return
+        sets = ", ".join(f"{_column(f)} = %s" for f in FIELDS)
+        cursor.executemany(f"UPDATE {table} SET {sets} WHERE {pk} = %s", [(*row[1:], row[0]) for row in rows])  # noqa: S608
 
 
 def delete(value_ids: list[int]) -> None:

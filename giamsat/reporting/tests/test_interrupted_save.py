@@ -15,18 +15,21 @@ class Killed(Exception):
     pass
 
 
-def _kill_after(monkeypatch, calls: int):
-    real = writes.upsert
+def _kill_after(monkeypatch, rows: int):
+    """Let ``rows`` value rows reach the database (inserted or updated), then kill the save."""
     done = []
 
-    def upsert(rows):
-        if len(done) == calls:
-            raise Killed("process killed")
-        done.append(rows)
-        real(rows)
+    def partial(real):
+        def write(batch):
+            room = max(0, rows - len(done))
+            real(batch[:room])
+            done.extend(batch[:room])
+            if len(batch) > room:
+                raise Killed("process killed")
+        return write
 
-    monkeypatch.setattr(writes, "chunk_size", lambda: 1)
-    monkeypatch.setattr(writes, "upsert", upsert)
+    monkeypatch.setattr(writes, "insert", partial(writes.insert))
+    monkeypatch.setattr(writes, "update", partial(writes.update))
     return done
 
 
