@@ -60,11 +60,16 @@ _BAD = object()
 
 
 def _parse(raw: RawEntry, spec, errors: list[FieldError]) -> validation.Entry | None:
-    value = _number(raw, validation.VALUE, spec, errors) if raw.value is not None else None
-    numerator = _number(raw, validation.NUMERATOR, spec, errors) if raw.numerator is not None else None
-    denominator = _number(raw, validation.DENOMINATOR, spec, errors) if raw.denominator is not None else None
-    if value is _BAD or numerator is _BAD or denominator is _BAD:
-        return None
+    parse = validation.parse_number
+    try:
+        value, numerator, denominator = parse(raw.value), parse(raw.numerator), parse(raw.denominator)
+    except validation.NumberError:
+        # again part by part, so that every unreadable number is named
+        value = _number(raw, validation.VALUE, spec, errors) if raw.value is not None else None
+        numerator = _number(raw, validation.NUMERATOR, spec, errors) if raw.numerator is not None else None
+        denominator = _number(raw, validation.DENOMINATOR, spec, errors) if raw.denominator is not None else None
+        if value is _BAD or numerator is _BAD or denominator is _BAD:
+            return None
     return validation.Entry(spec.id, value, numerator, denominator, (raw.note or "").strip(), bool(raw.confirm_outlier))
 
 
@@ -75,23 +80,26 @@ def check_entries(raws: list[RawEntry], requirements: dict[int, Requirement], hi
     seen: dict[int, RawEntry] = {}
     errors: list[FieldError] = []
     warnings: list[FieldError] = []
+    check, no_history = validation.check_entry, []
     for raw in raws:
         req = _resolve(raw, requirements, by_code, unit, period)
         if isinstance(req, FieldError):
             errors.append(req)
             continue
         spec = req.spec
-        if spec.id in seen:
-            errors.append(FieldError(raw.where(validation.INDICATOR), _("Chỉ tiêu “{name}” xuất hiện hai lần (đã có ở {first}).").format(name=spec.name, first=seen[spec.id].where(validation.INDICATOR))))
+        ind_id = spec.id
+        if ind_id in seen:
+            errors.append(FieldError(raw.where(validation.INDICATOR), _("Chỉ tiêu “{name}” xuất hiện hai lần (đã có ở {first}).").format(name=spec.name, first=seen[ind_id].where(validation.INDICATOR))))
             continue
-        seen[spec.id] = raw
+        seen[ind_id] = raw
         entry = _parse(raw, spec, errors)
         if entry is None:
             continue
-        result = validation.check_entry(spec, entry, history.get(spec.id, []))
-        checked[spec.id] = result
-        for problem in result.problems:
-            (warnings if problem.warning else errors).append(FieldError(raw.where(problem.part), problem.message))
+        result = check(spec, entry, history.get(ind_id, no_history))
+        checked[ind_id] = result
+        if result.problems:
+            for problem in result.problems:
+                (warnings if problem.warning else errors).append(FieldError(raw.where(problem.part), problem.message))
     return checked, errors, warnings
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 VALUE, NUMERATOR, DENOMINATOR, NOTE, INDICATOR = "value", "numerator", "denominator", "note", "indicator"
 MAX_NOTE = 2000
 MAX_ABS = Decimal("1e17")  # fits the database's 24 digits with 6 decimals
+_MAX_INT = 10**17
 HISTORY_LENGTH = 6  # periods of the unit's own history an outlier is measured against
 
 PERCENT, COUNT, RATIO, INDEX, MONEY, RANK = "percent", "count", "ratio", "index", "money", "rank"
@@ -102,13 +103,16 @@ def parse_number(raw) -> Decimal | None:
     """
     if raw is None:
         return None
-    if isinstance(raw, bool):
+    kind = type(raw)
+    if kind is int:  # the common case first: JSON and Excel counts
+        if -_MAX_INT < raw < _MAX_INT:
+            return Decimal(raw)
+        raise NumberError(_("Số “{raw}” quá lớn.").format(raw=raw))
+    if kind is float:
+        number = Decimal(repr(raw))
+    elif isinstance(raw, bool):
         raise NumberError(_("“{raw}” không phải là số.").format(raw=raw))
-    if type(raw) is int:
-        if abs(raw) >= MAX_ABS:
-            raise NumberError(_("Số “{raw}” quá lớn.").format(raw=raw))
-        return Decimal(raw)
-    if isinstance(raw, int | Decimal):
+    elif isinstance(raw, int | Decimal):
         number = Decimal(raw)
     elif isinstance(raw, float):
         number = Decimal(repr(raw))
@@ -150,46 +154,54 @@ def _is_integer(number: Decimal) -> bool:
         return False
 
 
+# Constants of the checks, built once: they run for every value of a national round.
+_ZERO, _HUNDRED, _CENT, _MILLIONTH = Decimal(0), Decimal(100), Decimal("0.01"), Decimal("0.000001")
+
+
 def computed_value(spec: IndicatorSpec, numerator: Decimal, denominator: Decimal) -> Decimal:
     """24.530 / 27.656 → 88,69 (a percentage with two decimals) for percent indicators.
 
     Cut, not rounded: 79,996 % must not show as 80,00 % and meet a "≥ 80 %" target."""
     ratio = numerator / denominator
     if spec.value_type == PERCENT:
-        return (ratio * 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-    return ratio.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
+        return (ratio * _HUNDRED).quantize(_CENT, rounding=ROUND_DOWN)
+    return ratio.quantize(_MILLIONTH, rounding=ROUND_DOWN)
 
 
 def reference_level(history: list[Decimal]) -> Decimal | None:
     """The unit's usual level: the median of its recent non-zero values."""
-    usable = sorted(abs(v) for v in history[-HISTORY_LENGTH:] if v)
-    if not usable:
-        return None
+    usable = [abs(v) for v in history[-HISTORY_LENGTH:] if v]
+    if len(usable) < 2:
+        return usable[0] if usable else None
+    usable.sort()
     middle = len(usable) // 2
     return usable[middle] if len(usable) % 2 else (usable[middle - 1] + usable[middle]) / 2
 
 
-def is_outlier(value: Decimal, history: list[Decimal], factor: Decimal) -> bool:
-    """True when ``value`` is more than ``factor`` times above or below the unit's usual level
-    (the min–max idea of DHIS2, with bounds taken from the unit's own history)."""
-    reference = reference_level(history)
+def _beyond(value: Decimal, reference: Decimal | None, factor: Decimal | None) -> bool:
     if reference is None or factor is None or factor <= 1:
         return False
     size = abs(value)
     return size > reference * factor or size * factor < reference
 
 
-def _range_problems(spec: IndicatorSpec, value: Decimal, part: str) -> list[Problem]:
-    name = spec.name
-    if spec.value_type == PERCENT and not Decimal(0) <= value <= Decimal(100):
-        return [Problem(part, _("Giá trị của “{name}” là tỷ lệ phần trăm, phải từ 0 đến 100 (đã nhập {value}).").format(name=name, value=fmt(value)))]
-    if spec.value_type == COUNT and (value < 0 or not _is_integer(value)):
-        return [Problem(part, _("Giá trị của “{name}” là số đếm, phải là số nguyên không âm (đã nhập {value}).").format(name=name, value=fmt(value)))]
-    if spec.value_type == RANK and (value < 1 or not _is_integer(value)):
-        return [Problem(part, _("Giá trị của “{name}” là thứ hạng, phải là số nguyên từ 1 trở lên (đã nhập {value}).").format(name=name, value=fmt(value)))]
-    if spec.value_type == MONEY and value < 0:
-        return [Problem(part, _("Giá trị của “{name}” là số tiền, không được âm (đã nhập {value}).").format(name=name, value=fmt(value)))]
-    return []
+def is_outlier(value: Decimal, history: list[Decimal], factor: Decimal) -> bool:
+    """True when ``value`` is more than ``factor`` times above or below the unit's usual level
+    (the min–max idea of DHIS2, with bounds taken from the unit's own history)."""
+    return _beyond(value, reference_level(history), factor)
+
+
+def _range_problem(spec: IndicatorSpec, value: Decimal, part: str) -> Problem | None:
+    name, kind = spec.name, spec.value_type
+    if kind == PERCENT and not _ZERO <= value <= _HUNDRED:
+        return Problem(part, _("Giá trị của “{name}” là tỷ lệ phần trăm, phải từ 0 đến 100 (đã nhập {value}).").format(name=name, value=fmt(value)))
+    if kind == COUNT and (value < 0 or not _is_integer(value)):
+        return Problem(part, _("Giá trị của “{name}” là số đếm, phải là số nguyên không âm (đã nhập {value}).").format(name=name, value=fmt(value)))
+    if kind == RANK and (value < 1 or not _is_integer(value)):
+        return Problem(part, _("Giá trị của “{name}” là thứ hạng, phải là số nguyên từ 1 trở lên (đã nhập {value}).").format(name=name, value=fmt(value)))
+    if kind == MONEY and value < 0:
+        return Problem(part, _("Giá trị của “{name}” là số tiền, không được âm (đã nhập {value}).").format(name=name, value=fmt(value)))
+    return None
 
 
 def _fraction(spec: IndicatorSpec, entry: Entry, problems: list[Problem]) -> Decimal | None:
@@ -226,19 +238,20 @@ def check_entry(spec: IndicatorSpec, entry: Entry, history: list[Decimal] = ()) 
         if entry.numerator is not None or entry.denominator is not None:
             problems.append(Problem(VALUE, _("“{name}” nhập trực tiếp giá trị, không nhập tử số và mẫu số.").format(name=spec.name)))
         value = entry.value
-        if value is not None:
-            problems += _range_problems(spec, value, VALUE)
+        if value is not None and (problem := _range_problem(spec, value, VALUE)):
+            problems.append(problem)
     if len(entry.note) > MAX_NOTE:
         problems.append(Problem(NOTE, _("Ghi chú của “{name}” dài quá {limit} ký tự.").format(name=spec.name, limit=fmt(MAX_NOTE))))
     checked = Checked(entry, value, problems)
-    if value is not None and not checked.errors and is_outlier(value, list(history), spec.outlier_factor):
+    # every problem so far is an error; an outlier is only looked for in a valid value
+    if value is not None and not problems and history and _beyond(value, reference := reference_level(history), spec.outlier_factor):
         checked.outlier = True
         part = NUMERATOR if spec.needs_fraction else VALUE
         if not entry.confirm_outlier:
             problems.append(Problem(part, _(
                 "“{name}” = {value} khác thường: chênh hơn {factor} lần so với mức thường thấy của đơn vị "
                 "({reference}). Hãy kiểm tra lại, hoặc xác nhận và ghi chú lý do."
-            ).format(name=spec.name, value=fmt(value), factor=fmt(spec.outlier_factor), reference=fmt(reference_level(list(history)))), warning=True))
+            ).format(name=spec.name, value=fmt(value), factor=fmt(spec.outlier_factor), reference=fmt(reference)), warning=True))
         elif not entry.note.strip():
             problems.append(Problem(NOTE, _("Cần ghi chú lý do khi xác nhận giá trị khác thường của “{name}”.").format(name=spec.name)))
     return checked
