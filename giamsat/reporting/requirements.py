@@ -55,8 +55,12 @@ def requirements_for(units: list[Unit], period, *, with_targets: bool = True) ->
     targets = Target.objects.filter(unit_id__in=unit_ids, indicator__isnull=False)
     cadences = dict(Plan.objects.filter(pk__in=targets.values("plan_id").distinct()).values_list("id", "cadences"))
     asked = [pid for pid, kinds in cadences.items() if _asks_for(kinds, period.kind)]
-    target_columns = ("year", "comparator", "value", "value_max", "unit_text", "plan__number") if with_targets else ()
-    rows = list(targets.filter(plan_id__in=asked).values_list("unit_id", "indicator_id", *target_columns).order_by("year"))
+    asked_targets = targets.filter(plan_id__in=asked)
+    if with_targets:
+        columns = ("year", "comparator", "value", "value_max", "unit_text", "plan__number")
+        rows = [(t_unit, ind_id, target) for t_unit, ind_id, *target in asked_targets.values_list("unit_id", "indicator_id", *columns).order_by("year")]
+    else:
+        rows = [(t_unit, ind_id, ()) for t_unit, ind_id in asked_targets.values_list("unit_id", "indicator_id")]
     specs: dict[int, tuple[IndicatorSpec, str]] = {
         ind_id: (IndicatorSpec(
             id=ind_id, code=code, name=name, value_type=value_type,
@@ -67,12 +71,25 @@ def requirements_for(units: list[Unit], period, *, with_targets: bool = True) ->
         ).values_list("id", "code", "name", "value_type", "aggregation", "outlier_factor", "unit_of_measure", "category")
     }
     by_target_unit: dict[int, list] = {}
-    for t_unit, ind_id, *target in rows:
+    for t_unit, ind_id, target in rows:
         by_target_unit.setdefault(t_unit, []).append((ind_id, target))
-    return {u.pk: _requirements_of(u, period, by_target_unit, specs) for u in units}
+    # A requirement without a target is the same for every unit: build it once. Units
+    # without targets of their own report what their parent asks: work that out once
+    # per parent (a province's communes in a batch share it).
+    bare = {ind_id: Requirement(spec=spec, category=category, target=None) for ind_id, (spec, category) in specs.items()}
+    by_parent: dict[int | None, dict[int, Requirement]] = {}
+    result = {}
+    for u in units:
+        if u.pk in by_target_unit:
+            result[u.pk] = _requirements_of(u, period, by_target_unit, specs, bare)
+            continue
+        if u.parent_id not in by_parent:
+            by_parent[u.parent_id] = _requirements_of(u, period, by_target_unit, specs, bare)
+        result[u.pk] = dict(by_parent[u.parent_id])
+    return result
 
 
-def _requirements_of(unit: Unit, period, by_target_unit, specs) -> dict[int, Requirement]:
+def _requirements_of(unit: Unit, period, by_target_unit, specs, bare) -> dict[int, Requirement]:
     chosen: dict[int, tuple] = {}
     order: dict[int, None] = {}
     for t_unit in (unit.pk, unit.parent_id):
@@ -87,7 +104,7 @@ def _requirements_of(unit: Unit, period, by_target_unit, specs) -> dict[int, Req
                 chosen[ind_id] = (rank, TargetInfo(comparator, value, value_max, year, unit_text, plan_number))
     ids = sorted(order, key=lambda i: specs[i][0].code)
     return {
-        i: Requirement(spec=specs[i][0], category=specs[i][1], target=chosen[i][1] if i in chosen else None)
+        i: Requirement(spec=specs[i][0], category=specs[i][1], target=chosen[i][1]) if i in chosen else bare[i]
         for i in ids
     }
 
