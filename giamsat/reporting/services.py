@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -166,10 +166,14 @@ def _bump_all(submissions: list[Submission], actor, now) -> None:
         for sub in submissions:
             _bump(sub, actor, now)
         return
-    q = Q(pk__in=[])
+    by_version: dict[int, list[int]] = {}
     for sub in submissions:
-        q |= Q(pk=sub.pk, version=sub.version)
-    updated = Submission.objects.filter(q).update(version=F("version") + 1, updated_at=now, updated_by=actor if actor and actor.pk else None)
+        by_version.setdefault(sub.version, []).append(sub.pk)
+    updated = 0
+    for version, pks in by_version.items():  # one UPDATE per version read, usually one in all
+        updated += Submission.objects.filter(pk__in=pks, version=version).update(
+            version=F("version") + 1, updated_at=now, updated_by=actor if actor and actor.pk else None,
+        )
     if updated != len(submissions):
         current = dict(Submission.objects.filter(pk__in=[s.pk for s in submissions]).values_list("pk", "version"))
         stale = next(s for s in submissions if current.get(s.pk) != s.version + 1)
@@ -243,17 +247,21 @@ def _check_all(actor, sets: list[ValueSet]) -> list[_Checked]:
 
 def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
     """The submissions of every set, locked for this transaction; missing ones created."""
-    q = Q(pk__in=[])
+    by_period: dict[int, list[int]] = {}
     for item in items:
-        q |= Q(unit_id=item.value_set.unit.pk, period_id=item.value_set.period.pk)
-    found = {(s.unit_id, s.period_id): s for s in Submission.objects.select_for_update().filter(q)}
+        by_period.setdefault(item.value_set.period.pk, []).append(item.value_set.unit.pk)
+    found = {}
+    for period_id in sorted(by_period):  # one query per period, rows locked in id order
+        for sub in Submission.objects.select_for_update().filter(period_id=period_id, unit_id__in=by_period[period_id]).order_by("pk"):
+            found[(sub.unit_id, sub.period_id)] = sub
     missing = [i.value_set for i in items if (i.value_set.unit.pk, i.value_set.period.pk) not in found]
     for vs in missing:
         if vs.expected_version not in (None, 0):
             raise VersionConflictError()
     if missing:
         try:
-            with transaction.atomic():
+            # no savepoint: a conflict aborts the whole save anyway
+            with transaction.atomic(savepoint=False):
                 created = Submission.objects.bulk_create([
                     Submission(unit=vs.unit, period=vs.period, updated_by=actor if actor and actor.pk else None) for vs in missing
                 ])
@@ -261,16 +269,18 @@ def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
             raise VersionConflictError() from None
         for sub in created:
             found[(sub.unit_id, sub.period_id)] = sub
+    created = {(vs.unit.pk, vs.period.pk) for vs in missing}
     for item in items:
         vs = item.value_set
         sub = found[(vs.unit.pk, vs.period.pk)]
+        sub.unit, sub.period = vs.unit, vs.period  # already loaded: the audit's text of the report needs them
         if vs.expected_version is not None and vs.expected_version != 0 and sub.version != vs.expected_version:
             raise _conflict(sub)
-        if vs.expected_version == 0 and vs not in missing:
+        if vs.expected_version == 0 and (vs.unit.pk, vs.period.pk) not in created:
             raise _conflict(sub)
         if rules.transition_for(sub.status, rules.SAVE) is None:
             raise WorkflowError(rules.refusal_message(sub.status, rules.SAVE), location=vs.where("status"))
-    return found, {(vs.unit.pk, vs.period.pk) for vs in missing}
+    return found, created
 
 
 def save_sets(actor, sets: list[ValueSet], *, via: str = "web", now: datetime.datetime | None = None) -> list[SaveResult]:

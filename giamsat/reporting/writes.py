@@ -38,7 +38,12 @@ def as_dict(row: tuple | None) -> dict | None:
     if row is None:
         return None
     value, numerator, denominator, note, confirmed = row
-    return {"value": plain(value), "numerator": plain(numerator), "denominator": plain(denominator), "note": note, "outlier_confirmed": confirmed}
+    return {
+        "value": None if value is None else plain(value),
+        "numerator": None if numerator is None else plain(numerator),
+        "denominator": None if denominator is None else plain(denominator),
+        "note": note, "outlier_confirmed": confirmed,
+    }
 
 
 def load_many(submission_ids: list[int]) -> dict[int, dict[int, tuple[int, tuple]]]:
