@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -121,13 +121,25 @@ def _value_sets(payload: ValueSetIn) -> list[services.ValueSet]:
     ]
 
 
-def _save(request, body: bytes, data) -> tuple[int, dict]:
+def _save(request, data, key: str | None, print_: str) -> dict:
+    """Check and store the values; the answer is remembered under ``key`` in the same transaction."""
     try:
         payload = ValueSetIn.model_validate(data)
     except ValidationError as exc:
         raise ReportInvalidError(field_errors(exc)) from None
     sets = _value_sets(payload)
-    results = services.save_sets(request.user, sets, via="api")
+    answer = {}
+
+    def remember(results):
+        answer.update(_answer(payload, sets, results))
+        if key:
+            idempotency.remember(request.user, key, print_, 200, answer)
+
+    services.save_sets(request.user, sets, via="api", in_transaction=remember)
+    return answer
+
+
+def _answer(payload: ValueSetIn, sets: list[services.ValueSet], results: list[services.SaveResult]) -> dict:
     reports = [
         SavedReportOut(unit=vs.unit.code, period=vs.period.code, status=r.submission.status, version=r.submission.version, changed=r.changed)
         for vs, r in zip(sets, results, strict=True)
@@ -140,7 +152,7 @@ def _save(request, body: bytes, data) -> tuple[int, dict]:
         warnings=[ProblemOut(location=w.location, message=w.message) for r in results for w in r.warnings],
         reports=reports,
     )
-    return 200, out.model_dump()
+    return out.model_dump()
 
 
 @router.post(
@@ -159,10 +171,7 @@ def post_values(request):
         if key and (stored := idempotency.replay(request.user, key, print_)):
             return _replayed(*stored)
         try:
-            with transaction.atomic():
-                status, out = _save(request, body, data)
-                if key:
-                    idempotency.remember(request.user, key, print_, status, out)
+            out = _save(request, data, key, print_)
         except IntegrityError:
             # a concurrent retry with the same key committed first: answer as it did
             stored = idempotency.replay(request.user, key, print_) if key else None
@@ -171,7 +180,7 @@ def post_values(request):
             return _replayed(*stored)
     except ReportInvalidError as exc:
         return _invalid(exc)
-    return JsonResponse(out, status=status)
+    return JsonResponse(out)
 
 
 def _replayed(status: int, body: dict) -> JsonResponse:

@@ -283,8 +283,15 @@ def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
     return found, created
 
 
-def save_sets(actor, sets: list[ValueSet], *, via: str = "web", now: datetime.datetime | None = None) -> list[SaveResult]:
+def save_sets(
+    actor, sets: list[ValueSet], *, via: str = "web", now: datetime.datetime | None = None,
+    in_transaction: Callable[[list[SaveResult]], None] | None = None,
+) -> list[SaveResult]:
     """Save several units' values (the bulk API's batches) in one transaction; all or nothing.
+
+    Everything is checked before the transaction starts, so it stays short (on SQLite it
+    holds the database's write lock). ``in_transaction`` runs last inside it, with the
+    results: what must be stored with the values or not at all (the API's idempotency key).
 
     Set-based: a fixed number of queries for the whole batch (lookups, one read of stored
     values, one insert (COPY on PostgreSQL), one update, one version UPDATE), plus one audit event per report."""
@@ -294,13 +301,13 @@ def save_sets(actor, sets: list[ValueSet], *, via: str = "web", now: datetime.da
     try:
         for item in items:
             stored_files += store_evidence(item.task_rows)
-        return _write_all(actor, items, via, now)
+        return _write_all(actor, items, via, now, in_transaction)
     except BaseException:
         discard_evidence(stored_files)
         raise
 
 
-def _write_all(actor, items: list[_Checked], via: str, now) -> list[SaveResult]:
+def _write_all(actor, items: list[_Checked], via: str, now, in_transaction=None) -> list[SaveResult]:
     with transaction.atomic():
         subs, created = _lock_all(items, actor)
         existing = writes.load_many([s.pk for s in subs.values()])
@@ -331,6 +338,8 @@ def _write_all(actor, items: list[_Checked], via: str, now) -> list[SaveResult]:
         _bump_all(to_bump, actor, now)
         for sub, before, after in events:
             record(actor=actor, action="save_values", obj=sub, via=via, at=now, before=before, after={**after, "version": sub.version})
+        if in_transaction is not None:
+            in_transaction(results)
     return results
 
 

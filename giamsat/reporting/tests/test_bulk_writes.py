@@ -12,10 +12,14 @@ import pytest
 from django.test import Client
 
 from giamsat.audit.models import AuditEvent
-from giamsat.reporting import writes
-from giamsat.reporting.models import Submission, Value
+from giamsat.reporting import idempotency, writes
+from giamsat.reporting.models import IdempotencyKey, Submission, Value
 
 URL = "/api/reports/values"
+
+
+class Killed(Exception):
+    pass
 
 
 @pytest.fixture
@@ -124,4 +128,35 @@ def test_a_value_row_that_appears_behind_the_lock_is_a_conflict_not_an_overwrite
     assert response.status_code == 409
     assert _stored(q2)[("X02", "KH-02")] == (Decimal(1234), None, None, "", False)
     assert Submission.objects.get(unit__code="X02", period=q2).version == 2
+    assert AuditEvent.objects.filter(action="save_values").count() == 2
+
+
+def test_the_idempotency_key_is_stored_with_the_values_or_not_at_all(province_admin, q2, history, monkeypatch):
+    real = idempotency.remember
+
+    def remember_then_die(*args, **kwargs):
+        real(*args, **kwargs)
+        raise Killed("process killed after storing the key")
+
+    monkeypatch.setattr(idempotency, "remember", remember_then_die)
+    assert _post(province_admin, FIRST, "lo-1").status_code == 500  # the API's catch-all answer
+    assert not IdempotencyKey.objects.exists()
+    assert not Value.objects.filter(submission__period=q2).exists()
+    assert not AuditEvent.objects.filter(action="save_values").exists()
+
+
+def test_a_retry_racing_the_first_request_gets_the_first_answer(province_admin, q2, history, monkeypatch):
+    first = _post(province_admin, FIRST, "lo-1")
+    real, calls = idempotency.replay, []
+
+    def replay(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)  # the key was not there yet when the retry looked
+
+    monkeypatch.setattr(idempotency, "replay", replay)
+    retry = _post(province_admin, FIRST, "lo-1")
+    assert (retry.status_code, retry["Idempotent-Replayed"]) == (200, "true")
+    assert retry.json() == first.json()
+    assert len(calls) == 2
+    assert Submission.objects.get(unit__code="X01", period=q2).version == 2
     assert AuditEvent.objects.filter(action="save_values").count() == 2
