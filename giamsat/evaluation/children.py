@@ -9,10 +9,19 @@ apply to a part of it.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from types import SimpleNamespace
 
 from giamsat.evaluation import rollup, wording
-from giamsat.evaluation.judging import INTENSIVE_RULES, Span, additive, goal_of, judge, value_of
+from giamsat.evaluation.judging import (
+    INTENSIVE_RULES,
+    Span,
+    additive,
+    goal_of,
+    judge,
+    value_of,
+    verdict_of,
+)
 from giamsat.evaluation.rules import Ranked, Share, Status, count_statuses, rank, share_on_track
 from giamsat.kpi.models import Target
 from giamsat.orgs.models import Unit, UnitKind
@@ -70,15 +79,17 @@ def _matching(own: list[Target], parent: Target) -> Target:
     return (same or own)[0]
 
 
-def _windows(kids, tiles, period, periods, *, today, include_submitted):
-    """What each child is judged on, read in a few summed queries rather than month by
-    month: the period itself (and the one before while it is not yet due); the year so
-    far as one period for per-year targets; the total since the baseline for counts over
-    the whole plan. Returns (windows by indicator, components by (unit, indicator, period))."""
+def _windows(kids, tiles, period, periods, needed: set[int], *, today, include_submitted):
+    """What each child is judged on, for the ``needed`` indicators, read in a few summed
+    queries rather than month by month: the period itself (and the one before while it
+    is not yet due); the year so far as one period for per-year targets; the total since
+    the baseline for counts over the whole plan. Returns (windows by indicator,
+    components by (unit, indicator, period))."""
     point = [period] if period.due < today else periods[-2:]
     year = [p for p in periods if p.end.year == period.end.year]
     before = [p for p in periods if p.end.year < period.end.year][-1:]
     ytd = SimpleNamespace(pk=-1, start=date(period.end.year, 1, 1), end=period.end, due=period.due, kind=period.kind)
+    tiles = [t for t in tiles if t.judged.target.indicator_id in needed]
     indicators = {t.indicator_id: t.indicator for t in (tile.judged.target for tile in tiles)}
     per_year = {t.judged.target.indicator_id for t in tiles if t.judged.target.per_year}
     plan_long = {i for i, ind in indicators.items() if additive(ind)} - per_year
@@ -97,7 +108,7 @@ def _windows(kids, tiles, period, periods, *, today, include_submitted):
                   if t.judged.target.indicator_id in plan_long}:
         ids = {t.judged.target.indicator_id for t in tiles if t.judged.target.indicator_id in plan_long
                and (t.judged.goal.baseline.on if t.judged.goal.baseline else None) == since}
-        total = SimpleNamespace(pk=-2 - len(windows), start=periods[0].start, end=period.end, due=period.due, kind=period.kind)
+        total = SimpleNamespace(pk=-2 - len(comps), start=periods[0].start, end=period.end, due=period.due, kind=period.kind)
         summed = rollup.components(kids, ids, [p.pk for p in periods if since is None or p.end > since], summed=True, **options)
         comps |= {(u, i, total.pk): c for (u, i, _), c in summed.items() if (u, i, period.pk) in comps}
         windows |= {i: ([total], total) for i in ids}
@@ -117,21 +128,24 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     ranking_indicator = indicators.get(indicator_id) or (targets[0].indicator if targets else None)
     if not kids:
         return Children([], [], ranking_indicator)
-    windows, by_unit = _windows(kids, tiles, period, series_periods(period), today=today,
-                                include_submitted=include_submitted)
     own = _own_targets(kids, indicators)
+    # only what some child is judged on (its own target, or a rate set above) or ranked by
+    needed = {i for i, ind in indicators.items() if ind.aggregation in INTENSIVE_RULES} | {i for _, i in own}
+    needed |= {ranking_indicator.pk} if ranking_indicator else set()
+    windows, by_unit = _windows(kids, tiles, period, series_periods(period), needed, today=today,
+                                include_submitted=include_submitted)
     inherited_goals = {
         t.judged.target.pk: t.judged.goal if t.judged.goal.baseline and not t.judged.target.per_year
         else goal_of(t.judged.target, t.indicator)  # the parent's trajectory, from the parent's baseline
         for t in tiles
     }
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
-    parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id,
+    parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id, t.indicator,
                 t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
     result, warnings = [], []
     for kid in kids:
         kid_id, statuses, values = kid.pk, {}, by_unit.get(kid.pk)
-        for parent, parent_id, indicator_id, intensive in parents:
+        for parent, parent_id, indicator_id, indicator, intensive in parents:
             mine = own.get((kid_id, indicator_id))
             if not mine and not intensive:
                 continue
@@ -139,19 +153,21 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
                 statuses[parent_id] = Status.NO_DATA
                 continue
             target = _matching(mine, parent) if mine else parent
-            goal = goal_of(target, target.indicator) if mine else inherited_goals[parent_id]
+            goal = goal_of(target, indicator) if mine else inherited_goals[parent_id]
             window, at = windows[indicator_id]
-            judged = judge(target, target.indicator, window, values.get(indicator_id, {}),
-                           period=at, today=today, goal=goal, forecast=False, inherited=not mine)
-            statuses[parent_id] = judged.status
-            if judged.status in (Status.MISSED, Status.BEHIND):
-                warnings.append((judged.status != Status.MISSED, kid.name, kid_id, parent_id, kid, judged))
+            mine_values = values.get(indicator_id, {})
+            status = verdict_of(target, indicator, window, mine_values, period=at, today=today, goal=goal).status
+            statuses[parent_id] = status
+            if status in (Status.MISSED, Status.BEHIND):
+                again = partial(judge, target, indicator, window, mine_values, period=at, today=today,
+                                goal=goal, forecast=False, inherited=not mine)
+                warnings.append((status != Status.MISSED, kid.name, kid_id, parent_id, kid, status, indicator, again))
         result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), statuses,
                           ranked=kid.kind == UnitKind.ADMINISTRATIVE_AREA or not areas))
     _rank(result, ranking_indicator, tiles, by_unit, period)
     warnings.sort(key=lambda w: w[:4])
-    worded = [Warning(kid, j.indicator, j.status, lambda j=j: wording.status_reason(j))
-              for *_, kid, j in warnings[:CHILD_WARNINGS]]
+    worded = [Warning(kid, indicator, status, lambda again=again: wording.status_reason(again()))
+              for *_, kid, status, indicator, again in warnings[:CHILD_WARNINGS]]
     return Children(result, worded, ranking_indicator,
                     sorted((r for r in result if r.ranked), key=lambda r: (r.value.rank is None, r.value.rank or 0)))
 

@@ -107,7 +107,9 @@ def judged_series(target, indicator, periods, comps: dict[int, Components], *, y
         goal, points = rules.cumulative_view(goal, values, first_start=periods[0].start if periods else None)
     else:
         points = values
-    return goal, [p for p in points if p.on <= goal.deadline], values
+    if points and points[-1].on > goal.deadline:  # (sorted by date: usually nothing to drop)
+        points = [p for p in points if p.on <= goal.deadline]
+    return goal, points, values
 
 
 def _year_to_date(indicator, periods, comps, year) -> list[Point]:
@@ -123,6 +125,20 @@ def _year_to_date(indicator, periods, comps, year) -> list[Point]:
     return [p for p in points if p.value is not None and p.on.year <= year]
 
 
+def _assess(target, indicator, periods, comps, *, period, today: date, goal: Goal | None):
+    goal, points, values = judged_series(target, indicator, periods, comps, year=period.end.year, goal=goal)
+    late = period.due < today and not (values and values[-1].on == period.end)
+    verdict = rules.evaluate(goal, points, today=min(today, period.end), late=late,
+                             settles_early=rules.settles_early(goal.comparator, rules.FLOW if additive(indicator) else rules.STOCK))
+    return goal, points, values, late, verdict
+
+
+def verdict_of(target, indicator, periods, comps: dict[int, Components], *, period, today: date,
+               goal: Goal | None = None) -> Verdict:
+    """The status alone (for the thousands of child targets a ranking judges)."""
+    return _assess(target, indicator, periods, comps, period=period, today=today, goal=goal)[4]
+
+
 def judge(target, indicator, periods, comps: dict[int, Components], *, period, today: date,
           goal: Goal | None = None, forecast: bool = True, inherited: bool = False) -> Judged:
     """Judge ``target`` at ``period`` (the last of ``periods``) from the unit's components.
@@ -130,10 +146,8 @@ def judge(target, indicator, periods, comps: dict[int, Components], *, period, t
     The report is late (no data) when the period's due date has passed and the unit has
     no value for it.
     """
-    goal, points, values = judged_series(target, indicator, periods, comps, year=period.end.year, goal=goal)
-    late = period.due < today and not (values and values[-1].on == period.end)
-    verdict = rules.evaluate(goal, points, today=min(today, period.end), late=late,
-                             settles_early=rules.settles_early(goal.comparator, rules.FLOW if additive(indicator) else rules.STOCK))
+    goal, points, values, late, verdict = _assess(target, indicator, periods, comps, period=period, today=today,
+                                                  goal=goal)
     latest = next((comps[p.pk] for p in reversed(periods) if values and p.end == values[-1].on and p.pk in comps), None)
     judged = Judged(target, indicator, verdict, goal, points, values, latest.n if latest else 0, late, None, inherited)
     if forecast and verdict.status in (Status.ON_TRACK, Status.AT_RISK, Status.BEHIND):

@@ -28,6 +28,7 @@ from giamsat.reporting import selectors
 
 KIND_ORDER = {"month": 0, "quarter": 1, "half": 2, "nine": 3, "year": 4}
 SPARK_POINTS = 24
+RECENT = 25  # periods a tile reads: the sparkline's 24, a year so far with the month before
 
 
 def statuses_counted(include_submitted: bool) -> list[str]:
@@ -169,19 +170,33 @@ class Tile:
         return wording.forecast_reason(self.judged)
 
 
+def _needs_history(target) -> bool:
+    """A target judged on more than the recent periods: from its first reported value
+    (no baseline given), or on a count's total since the baseline."""
+    return target.baseline_value is None or target.baseline_date is None or (
+        target.indicator.aggregation == "sum" and target.indicator.temporality == "flow" and not target.per_year)
+
+
 def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include_submitted: bool,
-              inherited: bool = False, forecast: bool = True) -> list[Tile]:
+              inherited: bool = False, forecast: bool = True, history: bool = False) -> list[Tile]:
+    """Judge each target at ``period``. A tile reads the last RECENT periods (the
+    sparkline, the forecast's window, a year so far), unless the target needs its whole
+    history or ``history`` asks for it (the KPI chart)."""
     periods = series_periods(period)
     period = periods[-1] if periods and periods[-1].pk == period.pk else Span.of(period)
-    comps = rollup.components([unit], {t.indicator_id for t in targets}, [p.pk for p in periods],
-                              include_submitted=include_submitted)
+    recent = periods[-RECENT:]
+    long = {t.indicator_id for t in targets if history or _needs_history(t)}
+    comps = rollup.components([unit], long, [p.pk for p in periods], include_submitted=include_submitted)
+    comps |= rollup.components([unit], {t.indicator_id for t in targets} - long, [p.pk for p in recent],
+                               include_submitted=include_submitted, catch_up=not long)
     by_indicator: dict[int, dict] = {}
     for (_unit, indicator, period_id), c in comps.items():
         by_indicator.setdefault(indicator, {})[period_id] = c
     tiles = []
     for target in targets:
         mine = by_indicator.get(target.indicator_id, {})
-        judged = judge(target, target.indicator, periods, mine, period=period, today=today, inherited=inherited,
+        window = periods if target.indicator_id in long else recent
+        judged = judge(target, target.indicator, window, mine, period=period, today=today, inherited=inherited,
                        forecast=forecast)
         tiles.append(Tile(judged, period, trajectory_line(judged), judged.values[-SPARK_POINTS:]))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
@@ -308,5 +323,5 @@ def tile_detail(user, unit_id: int, target_id: int, filters: Filters, *, today: 
     if period is None:
         raise FilterError(_("Chưa có kỳ báo cáo nào."), location="period")
     (tile,) = tiles_for(unit, [target], period, today=today, include_submitted=filters.include_submitted,
-                        inherited=inherited_from is not None)
+                        inherited=inherited_from is not None, history=True)
     return unit, tile

@@ -143,18 +143,37 @@ def narratives(prefixes: Iterable[str], *, exclude_unit_id: int | None, period_i
 
 def task_reports(tasks: Sequence[Task], *, statuses: Sequence[str], until: date) -> dict[int, list[tuple]]:
     """What the lead unit of each task reported up to ``until``, oldest first, as
-    (status, progress, completed_on, period end)."""
+    (status, progress, completed_on, period end): every report of a recurring task (it
+    is judged period by period), only the latest and the first "done" of the others — a
+    national scope holds hundreds of tasks and five years of monthly reports."""
     result: dict[int, list[tuple]] = {t.pk: [] for t in tasks}
-    lead = {t.pk: t.lead_unit_id for t in tasks}
-    rows = (
-        TaskUpdate.objects.filter(task_id__in=list(result), submission__status__in=statuses,
-                                  submission__period__end__lte=until)
-        .values_list("task_id", "submission__unit_id", "status", "progress", "completed_on", "submission__period__end")
+    if not result:
+        return result
+    ids, ids_params = in_list("tu.task_id", list(result))
+    states, states_params = in_list("s.status", statuses)
+    sql = (
+        "SELECT task_id, status, progress, completed_on, period_end FROM ("  # noqa: S608
+        ' SELECT tu.task_id, tu.status, tu.progress, tu.completed_on, p."end" AS period_end, t.recurrence,'
+        ' ROW_NUMBER() OVER (PARTITION BY tu.task_id ORDER BY p."end" DESC) AS latest,'
+        ' ROW_NUMBER() OVER (PARTITION BY tu.task_id, tu.status ORDER BY p."end") AS first_of_status'
+        f" FROM {TaskUpdate._meta.db_table} tu"
+        f" JOIN {SUBMISSION_TABLE} s ON s.id = tu.submission_id"
+        f" JOIN {ReportingPeriod._meta.db_table} p ON p.id = s.period_id"
+        f" JOIN {Task._meta.db_table} t ON t.id = tu.task_id"
+        f' WHERE {ids} AND {states} AND p."end" <= %s AND (t.lead_unit_id IS NULL OR t.lead_unit_id = s.unit_id)'
+        ") x WHERE recurrence <> '' OR latest = 1 OR (status = 'done' AND first_of_status = 1)"
+        " ORDER BY task_id, period_end"
     )
-    for task_id, unit_id, status, progress, completed_on, end in sorted(rows, key=lambda r: (r[0], r[5])):
-        if lead[task_id] in (None, unit_id):
-            result[task_id].append((status, progress, completed_on, end))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids_params, *states_params, until])
+        for task_id, status, progress, completed_on, end in cursor.fetchall():
+            result[task_id].append((status, progress, _as_date(completed_on), _as_date(end)))
     return result
+
+
+def _as_date(value):
+    """SQLite returns raw SQL dates as text."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def latest_period_with_values(unit_ids: Sequence[int], *, statuses: Sequence[str], until: date) -> ReportingPeriod | None:
