@@ -15,3 +15,9 @@ class FilterError(GiamsatError):
 
 class UnitNotFoundError(NotFoundError):
     code = "unit_not_found"
+
+
+class RollupCheckError(GiamsatError):
+    """The roll-up cache differs from the values summed directly."""
+
+    code = "rollup_check"
