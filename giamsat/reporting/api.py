@@ -96,18 +96,22 @@ def _value_sets(payload: ValueSetIn) -> list[services.ValueSet]:
     groups: dict[tuple[str, str], list[RawEntry]] = {}
     errors = []
     canonical: dict[str, str] = {}
-    for i, v in enumerate(payload.values):
-        raw_period = v.period or payload.period or ""
-        if raw_period not in canonical:
-            canonical[raw_period] = _canonical(raw_period)
-        unit, period = v.unit or payload.unit, canonical[raw_period]
+    default_unit, default_period = payload.unit, payload.period or ""
+    for i, v in enumerate(payload.values):  # runs for every value of a batch: kept lean
+        raw_period = v.period or default_period
+        period = canonical.get(raw_period)
+        if period is None:
+            period = canonical[raw_period] = _canonical(raw_period)
+        unit = v.unit or default_unit
         if not unit:
             errors.append(FieldError(f"values[{i}].unit", _("Thiếu mã đơn vị (ghi ở đầu hoặc ở từng số liệu).")))
         if not period:
             errors.append(FieldError(f"values[{i}].period", _("Thiếu mã kỳ (ghi ở đầu hoặc ở từng số liệu).")))
-        groups.setdefault((unit, period), []).append(RawEntry(
-            v.indicator, v.value, v.numerator, v.denominator, v.note, v.confirm_outlier,
-            where=lambda part, i=i: f"values[{i}].{part}",
+        entries = groups.get((unit, period))
+        if entries is None:
+            entries = groups[(unit, period)] = []
+        entries.append(RawEntry(
+            v.indicator, v.value, v.numerator, v.denominator, v.note, v.confirm_outlier, lambda part, i=i: f"values[{i}].{part}",
         ))
     if errors:
         raise ReportInvalidError(errors)
