@@ -26,32 +26,40 @@ def _histories(unit_ids: list[int], periods: list[ReportingPeriod]) -> dict[int,
     result: dict[int, dict[int, list[Decimal]]] = {pk: {} for pk in unit_ids}
     if not periods or not unit_ids:
         return result
-    order = {p.pk: p.end for p in periods}
-    submissions = {
-        sub_id: (unit_id, order[period_id])
-        for sub_id, unit_id, period_id in Submission.objects.filter(
-            unit_id__in=unit_ids, period__in=periods, status__in=DELIVERED,
-        ).values_list("id", "unit_id", "period_id")
-    }
+    submissions = dict(Submission.objects.filter(
+        unit_id__in=unit_ids, period__in=periods, status__in=DELIVERED,
+    ).values_list("id", "unit_id"))
     if not submissions:
         return result
-    query = Value.objects.filter(submission_id__in=list(submissions), value__isnull=False).values_list("submission_id", "indicator_id", "value")
+    query = (
+        Value.objects.filter(submission_id__in=list(submissions), value__isnull=False)
+        .order_by("submission__period__end", "submission_id")  # oldest first, each report's rows together
+        .values_list("submission_id", "indicator_id", "value")
+    )
     # Read the rows through the cursor, skipping Django's per-row decimal converters: a
     # batch of the national round reads thousands of values and the converters dominated.
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    for sub_id, ind_id, value in sorted(rows, key=lambda row: submissions[row[0]][1]):
-        result[submissions[sub_id][0]].setdefault(ind_id, []).append(_decimal(value))
+    current_sub, values = None, {}
+    for sub_id, ind_id, value in rows:
+        if sub_id != current_sub:
+            current_sub, values = sub_id, result[submissions[sub_id]]
+        history = values.get(ind_id)
+        if history is None:
+            values[ind_id] = [_decimal(value)]
+        else:
+            history.append(_decimal(value))
     return result
 
 
 def _decimal(value) -> Decimal:
     # SQLite hands back floats or ints, PostgreSQL Decimals
-    if isinstance(value, Decimal):
+    kind = type(value)
+    if kind is Decimal:
         return value
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return Decimal(repr(value)) if kind is float else Decimal(value)
 
 
 def history_for(unit: Unit, period: ReportingPeriod, indicator_ids: list[int] = ()) -> dict[int, list[Decimal]]:
