@@ -416,6 +416,11 @@ def act(
             actor=actor, action=action, obj=submission, via=via, at=now, reason=reason,
             before={"status": old_status}, after={"status": step.to, "version": submission.version},
         )
+        if old_status == SubmissionStatus.APPROVED or step.to == SubmissionStatus.APPROVED:
+            # what the roll-ups count changes in the same transaction (an explicit call, no signal)
+            from giamsat.evaluation.rollup import submission_changed
+
+            submission_changed(submission.pk)
     return submission
 
 
