@@ -21,6 +21,11 @@ USAGE = """Cách dùng: giamsat LỆNH [tham số]
   units load-vn     nạp 34 tỉnh, thành và 3.321 xã, phường từ vietnam-provinces
   createuser TÊN    tạo người dùng và gán vai trò ở một đơn vị (--unit MÃ --role VAI_TRÒ)
   createtoken TÊN   tạo khóa API cho một người dùng (in ra một lần)
+  align KẾ_HOẠCH    đối chiếu một kế hoạch với các kế hoạch cấp trên (--json)
+  periods           tạo kỳ báo cáo của một năm; khóa, mở khóa kỳ
+  remind            liệt kê, nhắc các báo cáo sắp đến hạn, quá hạn (--loop)
+  rollup            cập nhật, dựng lại, kiểm tra bộ tổng hợp số liệu
+  simulate          tạo dữ liệu mô phỏng cấp quốc gia để đo hiệu năng
   migrate           cập nhật cấu trúc cơ sở dữ liệu
   check             kiểm tra cấu hình (--deploy cho môi trường production)
   manage ...        bất kỳ lệnh quản trị Django nào

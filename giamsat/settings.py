@@ -200,3 +200,8 @@ NINJA_PAGINATION_MAX_LIMIT = 1000
 
 # A leader may approve its own unit's reports (otherwise only the parent's leaders can).
 GIAMSAT_SELF_APPROVAL = env_bool("GIAMSAT_SELF_APPROVAL", False)
+
+# Reporting and evaluation.
+GIAMSAT_REPORT_MAX_BODY_BYTES = env_int("GIAMSAT_REPORT_MAX_BODY_BYTES", 2 * 1024 * 1024)
+GIAMSAT_COUNT_SUBMITTED = env_bool("GIAMSAT_COUNT_SUBMITTED", False)
+GIAMSAT_ROLLUP_FULL_CHECK_SECONDS = env_int("GIAMSAT_ROLLUP_FULL_CHECK_SECONDS", 300)
