@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils chromium fonts-dejavu-core
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 ADDR ?= 127.0.0.1:8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
 
