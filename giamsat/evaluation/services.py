@@ -22,7 +22,7 @@ from giamsat.evaluation.rules import STATUS_ORDER, Status, count_statuses
 from giamsat.kpi.models import Indicator, Target
 from giamsat.orgs import access
 from giamsat.orgs.models import Membership, Unit
-from giamsat.orgs.services import ancestors, scope_paths
+from giamsat.orgs.services import ancestors, predecessors, scope_paths
 from giamsat.plans.models import Plan
 from giamsat.reporting import selectors
 
@@ -117,7 +117,7 @@ def targets_of(unit: Unit, filters: Filters) -> tuple[list[Target], Unit | None]
             qs = qs.filter(year=filters.year)
         return list(qs.order_by("indicator__code", "year", "pk"))
 
-    own = query(unit)
+    own = query(unit) + [t for u in predecessors(unit) for t in query(u)]
     if own:
         return own, None
     for above in reversed(list(ancestors(unit))):
@@ -139,8 +139,9 @@ def period_of(unit: Unit, filters: Filters, *, today: date):
     due = [p for p in selectors.periods(until=today) if p.due <= today]
     due.sort(key=lambda p: (p.end, -KIND_ORDER.get(p.kind, 9)), reverse=True)
     statuses = statuses_counted(filters.include_submitted)
-    for candidate in due[:6]:
-        if selectors.has_submissions(None, candidate.pk, statuses):
+    reported = selectors.periods_with_submissions([p.pk for p in due], statuses)
+    for candidate in due:
+        if candidate.pk in reported:
             return candidate
     return due[0] if due else None
 

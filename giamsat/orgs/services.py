@@ -192,3 +192,16 @@ def ancestors(unit: Unit) -> QuerySet[Unit]:
     """The units above ``unit``, root first, in one query."""
     ids = [int(part) for part in unit.path.split(".") if part][:-1]
     return Unit.objects.filter(pk__in=ids).order_by("depth")
+
+
+def predecessors(unit: Unit) -> list[Unit]:
+    """The units merged or dissolved into ``unit``, directly or through a chain, oldest
+    links last: their plans' targets are the successor's to follow."""
+    through = Unit.successors.through
+    found: list[int] = []
+    frontier = {unit.pk}
+    while frontier:
+        step = set(through.objects.filter(to_unit_id__in=frontier).values_list("from_unit_id", flat=True))
+        frontier = step - set(found) - {unit.pk}
+        found.extend(sorted(frontier))
+    return list(Unit.objects.filter(pk__in=found)) if found else []

@@ -196,6 +196,14 @@ def has_submissions(prefixes: Iterable[str] | None, period_id: int, statuses: Se
     return qs.exists()
 
 
+def periods_with_submissions(period_ids: Sequence[int], statuses: Sequence[str]) -> set[int]:
+    """Which of ``period_ids`` have a submission (of any unit) in one of ``statuses``: one query."""
+    return set(
+        Submission.objects.filter(period_id__in=list(period_ids), status__in=statuses)
+        .values_list("period_id", flat=True).distinct()
+    )
+
+
 def submissions_to_reconcile(source_table: str, period_ids: Sequence[int] | None = None) -> tuple[list[tuple], list[tuple]]:
     """Approved submissions not in ``source_table`` at their current version
     (id, unit, period, version, version counted or None), and rows of ``source_table``

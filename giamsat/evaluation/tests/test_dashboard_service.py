@@ -152,3 +152,23 @@ def test_bad_filters_are_refused_by_name():
     with pytest.raises(FilterError) as error:
         services.Filters.parse({"year": "hai nghìn"})
     assert (error.value.location, error.value.message) == ("year", "Giá trị “hai nghìn” của bộ lọc không hợp lệ.")
+
+
+def test_the_default_round_is_the_latest_with_reports_even_long_ago(scenario, province_leader):
+    later = TODAY.replace(year=TODAY.year + 1)  # every month of a year and more without reports
+    board = services.dashboard(province_leader, scenario["units"]["province"].pk, services.Filters(), today=later)
+    assert board.period.label == "Tháng 6/2026"
+
+
+def test_a_successor_follows_the_targets_of_the_unit_merged_into_it(scenario, province_leader, django_user_model):
+    from giamsat.orgs import services as org_services
+    from giamsat.orgs.models import Level, Membership, Role
+
+    units = scenario["units"]
+    merged_into = org_services.create_unit(code="T-MOI", name="Tỉnh Mới", level=Level.PROVINCE, parent=units["nation"])
+    org_services.set_successors(units["province"], [merged_into])
+    leader = django_user_model.objects.create_user(username="ld_tinh_moi")
+    Membership.objects.create(user=leader, unit=merged_into, role=Role.LEADER)
+    judged = by_code(board_of(leader, merged_into))
+    assert judged["DT-01"].latest.value == pytest.approx(700 / 1500 * 100)
+    assert judged["HT-04"].status == Status.AT_RISK
