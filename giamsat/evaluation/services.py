@@ -21,7 +21,7 @@ from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, Span, judge, tra
 from giamsat.evaluation.rules import STATUS_ORDER, Status, count_statuses
 from giamsat.kpi.models import Indicator, Target
 from giamsat.orgs import access
-from giamsat.orgs.models import Membership, Unit
+from giamsat.orgs.models import Membership, Unit, UnitKind
 from giamsat.orgs.services import ancestors, predecessors, scope_paths
 from giamsat.plans.models import Plan
 from giamsat.reporting import selectors
@@ -102,6 +102,17 @@ def home_unit(user) -> Unit | None:
 # --- what a dashboard judges ------------------------------------------------------------
 
 
+def followed_units(unit: Unit) -> list[Unit]:
+    """Whose targets a unit's dashboard judges: its own, those of the units merged into
+    it, and, for a locality, those of its Party committee, which issues the locality's
+    plan (Tỉnh ủy Tiền Giang's plan is Tiền Giang's, and so Đồng Tháp's after 2025)."""
+    units = [unit, *predecessors(unit)]
+    localities = [u.pk for u in units if u.kind == UnitKind.ADMINISTRATIVE_AREA]
+    if localities:
+        units += list(Unit.objects.filter(parent_id__in=localities, kind=UnitKind.PARTY_COMMITTEE).order_by("path"))
+    return units
+
+
 def targets_of(unit: Unit, filters: Filters) -> tuple[list[Target], Unit | None]:
     """The unit's targets under the filters; when it has none, those of the nearest unit
     above that has some, for indicators whose value means the same at every level (a
@@ -117,7 +128,7 @@ def targets_of(unit: Unit, filters: Filters) -> tuple[list[Target], Unit | None]
             qs = qs.filter(year=filters.year)
         return list(qs.order_by("indicator__code", "year", "pk"))
 
-    own = query(unit) + [t for u in predecessors(unit) for t in query(u)]
+    own = [t for u in followed_units(unit) for t in query(u)]
     if own:
         return own, None
     for above in reversed(list(ancestors(unit))):

@@ -172,3 +172,19 @@ def test_a_successor_follows_the_targets_of_the_unit_merged_into_it(scenario, pr
     judged = by_code(board_of(leader, merged_into))
     assert judged["DT-01"].latest.value == pytest.approx(700 / 1500 * 100)
     assert judged["HT-04"].status == Status.AT_RISK
+
+
+def test_a_locality_follows_the_plan_of_its_party_committee(scenario, province_leader):
+    from giamsat.orgs import services as org_services
+    from giamsat.orgs.models import Level, UnitKind
+
+    units = scenario["units"]
+    area = org_services.create_unit(code="A-01", name="Tỉnh Địa Bàn", level=Level.PROVINCE,
+                                    kind=UnitKind.ADMINISTRATIVE_AREA, parent=units["nation"])
+    committee = org_services.create_unit(code="A-01-TU", name="Tỉnh ủy Địa Bàn", level=Level.PROVINCE,
+                                         kind=UnitKind.PARTY_COMMITTEE, parent=area)
+    agency = org_services.create_unit(code="A-01-S", name="Sở Địa Bàn", level=Level.PROVINCE,
+                                      kind=UnitKind.AGENCY, parent=area)
+    assert services.followed_units(area) == [area, committee]
+    assert services.followed_units(agency) == [agency]
+    assert services.followed_units(committee) == [committee]
