@@ -98,11 +98,11 @@ def _value_sets(payload: ValueSetIn) -> list[services.ValueSet]:
     canonical: dict[str, str] = {}
     default_unit, default_period = payload.unit, payload.period or ""
     for i, v in enumerate(payload.values):  # runs for every value of a batch: kept lean
-        raw_period = v.period or default_period
+        raw_period = v.get("period") or default_period
         period = canonical.get(raw_period)
         if period is None:
             period = canonical[raw_period] = _canonical(raw_period)
-        unit = v.unit or default_unit
+        unit = v.get("unit") or default_unit
         if not unit:
             errors.append(FieldError(f"values[{i}].unit", _("Thiếu mã đơn vị (ghi ở đầu hoặc ở từng số liệu).")))
         if not period:
@@ -111,7 +111,8 @@ def _value_sets(payload: ValueSetIn) -> list[services.ValueSet]:
         if entries is None:
             entries = groups[(unit, period)] = []
         entries.append(RawEntry(
-            v.indicator, v.value, v.numerator, v.denominator, v.note, v.confirm_outlier, lambda part, i=i: f"values[{i}].{part}",
+            v["indicator"], v.get("value"), v.get("numerator"), v.get("denominator"), v.get("note", ""),
+            v.get("confirm_outlier", False), lambda part, i=i: f"values[{i}].{part}",
         ))
     if errors:
         raise ReportInvalidError(errors)

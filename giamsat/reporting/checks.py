@@ -25,7 +25,7 @@ def _default_where(part: str) -> str:
     return part
 
 
-@dataclass
+@dataclass(slots=True)
 class RawEntry:
     """One value as a path received it: numbers may still be text typed the Vietnamese way."""
 

@@ -20,7 +20,7 @@ from giamsat.plans.models import Plan, Task
 from giamsat.reporting.validation import IndicatorSpec
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetInfo:
     comparator: str
     value: Decimal
@@ -30,7 +30,7 @@ class TargetInfo:
     plan_number: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     spec: IndicatorSpec
     category: str

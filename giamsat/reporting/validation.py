@@ -22,7 +22,7 @@ HISTORY_LENGTH = 6  # periods of the unit's own history an outlier is measured a
 PERCENT, COUNT, RATIO, INDEX, MONEY, RANK = "percent", "count", "ratio", "index", "money", "rank"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorSpec:
     """What the rules need to know about a catalog indicator."""
 
@@ -35,7 +35,7 @@ class IndicatorSpec:
     unit_of_measure: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     indicator_id: int
     value: Decimal | None = None
@@ -49,14 +49,14 @@ class Entry:
         return self.value is None and self.numerator is None and self.denominator is None and not self.note
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     part: str
     message: str
     warning: bool = False  # a warning can be confirmed; an error blocks the save
 
 
-@dataclass
+@dataclass(slots=True)
 class Checked:
     """A value as it will be stored, with what the checks said about it."""
 
