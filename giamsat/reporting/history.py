@@ -5,36 +5,38 @@ from decimal import Decimal
 from django.db import connection
 
 from giamsat.orgs.models import Unit
-from giamsat.reporting.models import ReportingPeriod, Submission, SubmissionStatus, Value
+from giamsat.reporting.models import ReportingPeriod, SubmissionStatus, Value
 from giamsat.reporting.validation import HISTORY_LENGTH
 
 DELIVERED = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
 
 
+def _earlier(period: ReportingPeriod, count: int):
+    return ReportingPeriod.objects.filter(kind=period.kind, end__lt=period.start).order_by("-end")[:count]
+
+
 def earlier_periods(period: ReportingPeriod, count: int = HISTORY_LENGTH) -> list[ReportingPeriod]:
     """The ``count`` periods of the same kind that ended before ``period`` started, latest first."""
-    return list(ReportingPeriod.objects.filter(kind=period.kind, end__lt=period.start).order_by("-end")[:count])
+    return list(_earlier(period, count))
 
 
 def histories_for(units: list[Unit], period: ReportingPeriod) -> dict[int, dict[int, list[Decimal]]]:
     """Unit id → indicator id → the unit's delivered values in earlier periods of the same
-    kind, oldest first; for many units in three queries (the bulk API's batches)."""
-    return _histories([u.pk for u in units], earlier_periods(period))
+    kind, oldest first; for many units in one query (the bulk API's batches)."""
+    return _histories([u.pk for u in units], _earlier(period, HISTORY_LENGTH).values("pk"))
 
 
-def _histories(unit_ids: list[int], periods: list[ReportingPeriod]) -> dict[int, dict[int, list[Decimal]]]:
+def _histories(unit_ids: list[int], periods) -> dict[int, dict[int, list[Decimal]]]:
     result: dict[int, dict[int, list[Decimal]]] = {pk: {} for pk in unit_ids}
-    if not periods or not unit_ids:
-        return result
-    submissions = dict(Submission.objects.filter(
-        unit_id__in=unit_ids, period__in=periods, status__in=DELIVERED,
-    ).values_list("id", "unit_id"))
-    if not submissions:
+    if not unit_ids:
         return result
     query = (
-        Value.objects.filter(submission_id__in=list(submissions), value__isnull=False)
+        Value.objects.filter(
+            submission__unit_id__in=unit_ids, submission__period__in=periods,
+            submission__status__in=DELIVERED, value__isnull=False,
+        )
         .order_by("submission__period__end", "submission_id")  # oldest first, each report's rows together
-        .values_list("submission_id", "indicator_id", "value")
+        .values_list("submission__unit_id", "indicator_id", "value")
     )
     # Read the rows through the cursor, skipping Django's per-row decimal converters: a
     # batch of the national round reads thousands of values and the converters dominated.
@@ -42,10 +44,10 @@ def _histories(unit_ids: list[int], periods: list[ReportingPeriod]) -> dict[int,
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    current_sub, values = None, {}
-    for sub_id, ind_id, value in rows:
-        if sub_id != current_sub:
-            current_sub, values = sub_id, result[submissions[sub_id]]
+    current_unit, values = None, {}
+    for unit_id, ind_id, value in rows:
+        if unit_id != current_unit:
+            current_unit, values = unit_id, result[unit_id]
         history = values.get(ind_id)
         if history is None:
             values[ind_id] = [_decimal(value)]
@@ -72,5 +74,5 @@ def previous_values(unit: Unit, period: ReportingPeriod) -> tuple[ReportingPerio
     previous = earlier_periods(period, 1)
     if not previous:
         return None, {}
-    values = _histories([unit.pk], previous)[unit.pk]
+    values = _histories([unit.pk], [previous[0].pk])[unit.pk]
     return previous[0], {ind_id: history[-1] for ind_id, history in values.items()}
