@@ -7,7 +7,6 @@ are there or neither is. A key sent again with a different body is refused.
 import datetime
 import hashlib
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,11 +43,11 @@ def replay(user, key: str, print_: str) -> tuple[int, dict] | None:
 
 
 def remember(user, key: str, print_: str, status: int, response: dict) -> None:
-    """Store the answer; must run inside the transaction that wrote the data."""
-    with transaction.atomic():
-        IdempotencyKey.objects.create(
-            user=user, key=key, fingerprint=print_, status=status, response=response, created_at=timezone.now(),
-        )
+    """Store the answer; must run inside the transaction that wrote the data (a key
+    already stored by a racing retry raises IntegrityError and rolls it all back)."""
+    IdempotencyKey.objects.create(
+        user=user, key=key, fingerprint=print_, status=status, response=response, created_at=timezone.now(),
+    )
 
 
 def purge(now: datetime.datetime, keep_days: int = KEEP_DAYS) -> int:
