@@ -148,9 +148,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_server(env: dict, port: int, args) -> subprocess.Popen:
     cmd = [str(VENV_BIN / "gunicorn"), "giamsat.wsgi:application", "--bind", f"127.0.0.1:{port}",
-           "--workers", str(workers), "--worker-class", "sync", "--timeout", "120", "--log-level", "warning"]
+           "--workers", str(args.workers), "--worker-class", "sync", "--timeout", "120", "--log-level", "warning"]
+    if args.profile or args.gc_freeze:  # hooks in bench/gunicorn_hooks.py
+        env = {**env, "PYTHONPATH": f"{ROOT / 'bench'}:{env['PYTHONPATH']}",
+               "BENCH_PROFILE_DIR": str(Path(args.profile).resolve()) if args.profile else "",
+               "BENCH_GC_FREEZE": "1" if args.gc_freeze else ""}
+        cmd += ["--config", "python:gunicorn_hooks"]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -196,16 +201,72 @@ def peak_rss_mb(pid: int) -> tuple[float, float]:
     return (max(peaks) if peaks else 0.0, sum(peaks))
 
 
+def _process_cpu(pid: int) -> float | None:
+    """User + system CPU seconds used so far by one process (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time used so far by the server's master and workers."""
-    total = 0.0
-    for p in [pid, *_children(pid)]:
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+    return sum(_process_cpu(p) or 0.0 for p in [pid, *_children(pid)])
+
+
+class DatabaseCPU:
+    """CPU used by the local PostgreSQL while the requests run: the bench database's
+    backends, and the shared processes (WAL writer, checkpointer, …) that work for them.
+
+    PostgreSQL's processes are sampled twice a second, so a backend that ends during the
+    run (a worker reconnecting) still counts up to its last sample. Other sessions'
+    backends (other databases) are left out; the shared processes cannot be split, so
+    that part is an upper bound on a shared machine."""
+
+    def __init__(self, database: str):
+        self.database = database
+        self.start: dict[int, float] = {}
+        self.last: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def _processes(self) -> dict[int, tuple[str, float]]:
+        found = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                if (entry / "comm").read_text().strip() != "postgres":
+                    continue
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            backend = "(" in title or "[local]" in title  # a client session shows its address
+            if backend and f" {self.database} " not in title:
+                continue  # a session of another database
+            cpu = _process_cpu(int(entry.name))
+            if cpu is not None:
+                found[int(entry.name)] = ("backend" if backend else "shared", cpu)
+        return found
+
+    def _sample_until_stopped(self) -> None:
+        while not self._stop.wait(0.5):
+            self.last.update(self._processes())
+
+    def __enter__(self):
+        self.start = {pid: cpu for pid, (_kind, cpu) in self._processes().items()}
+        self.last = {}
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.last.update(self._processes())
+
+    def seconds(self, kind: str) -> float:
+        return sum(cpu - self.start.get(pid, 0.0) for pid, (k, cpu) in self.last.items() if k == kind)
 
 
 # --- The client --------------------------------------------------------------------------
@@ -275,8 +336,10 @@ def count_rows(env: dict) -> tuple[int, int]:
     return int(stored), int(events)
 
 
-def copy_seconds(bodies: list[bytes]) -> tuple[float, int]:
-    """Load the same rows with COPY into a table shaped like reporting_value (same indexes)."""
+def copy_seconds(bodies: list[bytes]) -> tuple[float, float, int]:
+    """Load the same rows with COPY into a table shaped like reporting_value (same indexes),
+    then into one that also has reporting_value's two foreign keys (checked at commit, as
+    there): the physical limit, and the limit with the integrity the API's table keeps."""
     import psycopg
 
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + PG_DB
@@ -291,18 +354,27 @@ def copy_seconds(bodies: list[bytes]) -> tuple[float, int]:
             for v in data["values"]:
                 sub = subs[v.get("unit", data.get("unit"))]
                 rows.append((sub, ids[v["indicator"]], v.get("value"), v.get("numerator"), v.get("denominator"), "", False))
-        conn.execute("DROP TABLE IF EXISTS bench_copy")
-        conn.execute("CREATE TABLE bench_copy (LIKE reporting_value INCLUDING ALL)")
-        conn.commit()
-        started = time.perf_counter()
-        columns = "submission_id, indicator_id, value, numerator, denominator, note, outlier_confirmed"
-        with conn.cursor() as cur, cur.copy(f"COPY bench_copy ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        conn.commit()
-        elapsed = time.perf_counter() - started
+        keys = (
+            "ALTER TABLE bench_copy ADD FOREIGN KEY (submission_id) REFERENCES reporting_submission (id) DEFERRABLE INITIALLY DEFERRED,"
+            " ADD FOREIGN KEY (indicator_id) REFERENCES kpi_indicator (id) DEFERRABLE INITIALLY DEFERRED"
+        )
+        elapsed = []
+        for extra in ("", keys):
+            conn.execute("DROP TABLE IF EXISTS bench_copy")
+            conn.execute("CREATE TABLE bench_copy (LIKE reporting_value INCLUDING ALL)")
+            if extra:
+                conn.execute(extra)
+            conn.commit()
+            started = time.perf_counter()
+            columns = "submission_id, indicator_id, value, numerator, denominator, note, outlier_confirmed"
+            with conn.cursor() as cur, cur.copy(f"COPY bench_copy ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.commit()
+            elapsed.append(time.perf_counter() - started)
         conn.execute("DROP TABLE bench_copy")
-    return elapsed, len(rows)
+        conn.commit()
+    return elapsed[0], elapsed[1], len(rows)
 
 
 def _pg(sql: str) -> None:
@@ -329,13 +401,16 @@ def run(db: str, args) -> dict:
         print(f"[{db}] built in {time.perf_counter() - started:.0f} s; building request bodies …", flush=True)
         bodies = build_bodies(args.units, args.values, args.per_request)
         port = _free_port()
-        server = start_server(env, port, args.workers)
+        server = start_server(env, port, args)
         try:
             headers = token_headers(workdir)
             print(f"[{db}] sending {len(bodies):,} requests ({sum(map(len, bodies)) / 1e6:.1f} MB) with {args.threads} client threads …", flush=True)
-            cpu_before = cpu_seconds(server.pid)
-            seconds, failures = send_all(port, headers, bodies, args.threads)
-            server_cpu = cpu_seconds(server.pid) - cpu_before
+            load_before = os.getloadavg()[0]
+            cpu_before, client_before = cpu_seconds(server.pid), time.process_time()
+            with DatabaseCPU(PG_DB if db == "postgres" else "") as database_cpu:
+                seconds, failures = send_all(port, headers, bodies, args.threads)
+            server_cpu, client_cpu = cpu_seconds(server.pid) - cpu_before, time.process_time() - client_before
+            load_after = os.getloadavg()[0]
             peak_one, peak_all = peak_rss_mb(server.pid)
         finally:
             stop_server(server)
@@ -346,11 +421,14 @@ def run(db: str, args) -> dict:
             "db": db, "requests": len(bodies), "values": args.units * args.values, "seconds": seconds,
             "values_per_s": args.units * args.values / seconds, "stored": stored, "audit_events": events,
             "failures": len(failures), "peak_worker_mb": peak_one, "peak_server_mb": peak_all,
-            "server_cpu_s": server_cpu, "load_before": os.getloadavg()[0],
+            "server_cpu_s": server_cpu, "client_cpu_s": client_cpu, "load_before": load_before, "load_after": load_after,
         }
         if db == "postgres":
-            result["copy_seconds"], _rows = copy_seconds(bodies)
-            result["copy_values_per_s"] = _rows / result["copy_seconds"]
+            result["db_backend_cpu_s"], result["db_shared_cpu_s"] = database_cpu.seconds("backend"), database_cpu.seconds("shared")
+        if db == "postgres":
+            result["copy_seconds"], result["copy_keys_seconds"], rows = copy_seconds(bodies)
+            result["copy_values_per_s"] = rows / result["copy_seconds"]
+            result["copy_keys_values_per_s"] = rows / result["copy_keys_seconds"]
         return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -361,7 +439,7 @@ def run(db: str, args) -> dict:
 def report(results: list[dict], args) -> None:
     print()
     print(f"giamsat bulk API: {args.units:,} units × {args.values} values, {args.per_request} unit(s) per request,"
-          f" gunicorn {args.workers} workers, {args.threads} client threads")
+          f" gunicorn {args.workers} workers{' with gc.freeze()' if args.gc_freeze else ''}, {args.threads} client threads")
     for r in results:
         line = (
             f"  {r['db']:<9} {r['values']:,} values in {r['seconds']:.1f} s = {r['values_per_s']:,.0f} values/s;"
@@ -369,11 +447,18 @@ def report(results: list[dict], args) -> None:
             f" server peak RSS {r['peak_worker_mb']:.0f} MB per worker, {r['peak_server_mb']:.0f} MB all processes"
         )
         print(line)
-        print(f"  {'':<9} server CPU {r['server_cpu_s']:.1f} s = {r['server_cpu_s'] / r['requests'] * 1000:.1f} ms per request,"
-              f" {r['values'] / r['server_cpu_s']:,.0f} values per server CPU-second; load average before the run {r['load_before']:.1f}")
+        print(f"  {'':<9} server CPU {r['server_cpu_s']:.1f} s = {r['server_cpu_s'] / r['requests'] * 1000:.1f} ms per request"
+              f" = {r['server_cpu_s'] / r['values'] * 1e6:.0f} µs per value ({r['values'] / r['server_cpu_s']:,.0f} values per server"
+              f" CPU-second); client CPU {r['client_cpu_s']:.1f} s; load average {r['load_before']:.1f} before the run,"
+              f" {r['load_after']:.1f} after")
+        if "db_backend_cpu_s" in r:
+            print(f"  {'':<9} PostgreSQL CPU: bench backends {r['db_backend_cpu_s']:.1f} s = {r['db_backend_cpu_s'] / r['values'] * 1e6:.0f} µs"
+                  f" per value, shared processes {r['db_shared_cpu_s']:.1f} s")
         if "copy_seconds" in r:
             print(f"  {'':<9} COPY of the same rows: {r['copy_seconds']:.2f} s = {r['copy_values_per_s']:,.0f} values/s;"
                   f" the API reaches {r['values_per_s'] / r['copy_values_per_s']:.1%} of COPY (COPY is {r['copy_values_per_s'] / r['values_per_s']:.1f}× faster)")
+            print(f"  {'':<9} COPY into a table with reporting_value's foreign keys: {r['copy_keys_seconds']:.2f} s ="
+                  f" {r['copy_keys_values_per_s']:,.0f} values/s; the API reaches {r['values_per_s'] / r['copy_keys_values_per_s']:.1%} of it")
     goal = all(r["values_per_s"] >= 20000 for r in results)
     print(f"  goal ≥ 20,000 values/s: {'met' if goal else 'NOT met'}")
 
@@ -387,6 +472,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--per-request", type=int, default=1, help="communes per request (1 = one request per commune)")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL bench database")
+    parser.add_argument("--profile", metavar="DIR", help="profile each server worker with cProfile into DIR (slows the server)")
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() in each worker once the application is loaded")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
