@@ -60,7 +60,7 @@ def requirements_for(units: list[Unit], period, *, with_targets: bool = True) ->
         columns = ("year", "comparator", "value", "value_max", "unit_text", "plan__number")
         rows = [(t_unit, ind_id, target) for t_unit, ind_id, *target in asked_targets.values_list("unit_id", "indicator_id", *columns).order_by("year")]
     else:
-        rows = [(t_unit, ind_id, ()) for t_unit, ind_id in asked_targets.values_list("unit_id", "indicator_id")]
+        rows = [(t_unit, ind_id, ()) for t_unit, ind_id in asked_targets.values_list("unit_id", "indicator_id").order_by()]
     specs: dict[int, tuple[IndicatorSpec, str]] = {
         ind_id: (IndicatorSpec(
             id=ind_id, code=code, name=name, value_type=value_type,
@@ -77,19 +77,20 @@ def requirements_for(units: list[Unit], period, *, with_targets: bool = True) ->
     # without targets of their own report what their parent asks: work that out once
     # per parent (a province's communes in a batch share it).
     bare = {ind_id: Requirement(spec=spec, category=category, target=None) for ind_id, (spec, category) in specs.items()}
+    position = {ind_id: n for n, ind_id in enumerate(sorted(specs, key=lambda i: specs[i][0].code))}  # catalog order
     by_parent: dict[int | None, dict[int, Requirement]] = {}
     result = {}
     for u in units:
         if u.pk in by_target_unit:
-            result[u.pk] = _requirements_of(u, period, by_target_unit, specs, bare)
+            result[u.pk] = _requirements_of(u, period, by_target_unit, specs, bare, position)
             continue
         if u.parent_id not in by_parent:
-            by_parent[u.parent_id] = _requirements_of(u, period, by_target_unit, specs, bare)
+            by_parent[u.parent_id] = _requirements_of(u, period, by_target_unit, specs, bare, position)
         result[u.pk] = dict(by_parent[u.parent_id])
     return result
 
 
-def _requirements_of(unit: Unit, period, by_target_unit, specs, bare) -> dict[int, Requirement]:
+def _requirements_of(unit: Unit, period, by_target_unit, specs, bare, position) -> dict[int, Requirement]:
     chosen: dict[int, tuple] = {}
     order: dict[int, None] = {}
     for t_unit in (unit.pk, unit.parent_id):
@@ -102,7 +103,7 @@ def _requirements_of(unit: Unit, period, by_target_unit, specs, bare) -> dict[in
             rank = (t_unit != unit.pk, year is None or year < period.year, year or 0)
             if ind_id not in chosen or rank < chosen[ind_id][0]:
                 chosen[ind_id] = (rank, TargetInfo(comparator, value, value_max, year, unit_text, plan_number))
-    ids = sorted(order, key=lambda i: specs[i][0].code)
+    ids = sorted(order, key=position.__getitem__)
     return {
         i: Requirement(spec=specs[i][0], category=specs[i][1], target=chosen[i][1]) if i in chosen else bare[i]
         for i in ids
