@@ -27,6 +27,9 @@ def post_fork(server, worker):
 
 def post_worker_init(worker):
     if os.environ.get("BENCH_GC_FREEZE"):
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - imports every app's views and API now, not at the first request
         gc.freeze()
 
 
