@@ -329,11 +329,14 @@ def _write_all(actor, items: list[_Checked], via: str, now, in_transaction=None)
                     to_bump.append(sub)
                 events.append((sub, {"values": before, "tasks": task_before, **old_text}, {"values": after, "tasks": task_after, **changes}))
             results.append(SaveResult(sub, len(after) + len(task_after) + len(changes), item.warnings, item.checked))
+        # a row written or removed behind the submissions' locks (the admin does not take
+        # them) is a conflict, never a silent overwrite or a lost value
         try:
             writes.insert(inserts)
         except IntegrityError:
-            raise VersionConflictError() from None  # a row written behind the submission's lock
-        writes.update(updates)
+            raise VersionConflictError() from None
+        if writes.update(updates) != len(updates):
+            raise VersionConflictError()
         writes.delete(delete_ids)
         _bump_all(to_bump, actor, now)
         for sub, before, after in events:

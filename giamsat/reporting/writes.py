@@ -99,10 +99,11 @@ def insert(rows: list[tuple]) -> None:
             cursor.execute(f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([one] * len(chunk)), [x for row in chunk for x in row])  # noqa: S608
 
 
-def update(rows: list[tuple]) -> None:
-    """Overwrite stored rows ``(value id, *FIELDS)`` (in one statement on PostgreSQL)."""
+def update(rows: list[tuple]) -> int:
+    """Overwrite stored rows ``(value id, *FIELDS)`` (in one statement on PostgreSQL);
+    returns how many rows were found."""
     if not rows:
-        return
+        return 0
     table = connection.ops.quote_name(Value._meta.db_table)
     pk = _column("id")
     with connection.cursor() as cursor:
@@ -115,9 +116,10 @@ def update(rows: list[tuple]) -> None:
                 f"UPDATE {table} AS v SET {sets} FROM unnest({arrays}) AS n({names}) WHERE v.{pk} = n.{pk}",  # noqa: S608
                 [list(column) for column in zip(*rows, strict=True)],
             )
-            return
+            return cursor.rowcount
         sets = ", ".join(f"{_column(f)} = %s" for f in FIELDS)
         cursor.executemany(f"UPDATE {table} SET {sets} WHERE {pk} = %s", [(*row[1:], row[0]) for row in rows])  # noqa: S608
+        return cursor.rowcount
 
 
 def delete(value_ids: list[int]) -> None:

@@ -160,3 +160,18 @@ def test_a_retry_racing_the_first_request_gets_the_first_answer(province_admin, 
     assert len(calls) == 2
     assert Submission.objects.get(unit__code="X01", period=q2).version == 2
     assert AuditEvent.objects.filter(action="save_values").count() == 2
+
+
+def test_a_value_row_removed_behind_the_lock_is_a_conflict_not_a_lost_value(province_admin, q2, history, monkeypatch):
+    _post(province_admin, FIRST, "lo-1")
+    real = writes.update
+
+    def update_after_a_removal(rows):
+        Value.objects.filter(pk__in=[row[0] for row in rows]).delete()  # as an admin could, between read and write
+        return real(rows)
+
+    monkeypatch.setattr(writes, "update", update_after_a_removal)
+    response = _post(province_admin, {"period": "2025Q2", "values": [{"unit": "X02", "indicator": "KH-02", "value": 7}]}, "lo-3")
+    assert response.status_code == 409
+    assert _stored(q2)[("X02", "KH-02")] == (Decimal(1234), None, None, "", False)  # the removal was rolled back too
+    assert AuditEvent.objects.filter(action="save_values").count() == 2

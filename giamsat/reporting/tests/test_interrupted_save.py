@@ -22,10 +22,11 @@ def _kill_after(monkeypatch, rows: int):
     def partial(real):
         def write(batch):
             room = max(0, rows - len(done))
-            real(batch[:room])
+            written = real(batch[:room])
             done.extend(batch[:room])
             if len(batch) > room:
                 raise Killed("process killed")
+            return written
         return write
 
     monkeypatch.setattr(writes, "insert", partial(writes.insert))
