@@ -310,7 +310,8 @@ def save_sets(
 def _write_all(actor, items: list[_Checked], via: str, now, in_transaction=None) -> list[SaveResult]:
     with transaction.atomic():
         subs, created = _lock_all(items, actor)
-        existing = writes.load_many([s.pk for s in subs.values()])
+        # a report created just now has no values yet: read only the others'
+        existing = writes.load_many([s.pk for key, s in subs.items() if key not in created])
         results, inserts, updates, delete_ids, to_bump, events = [], [], [], [], [], []
         for item in items:
             vs = item.value_set

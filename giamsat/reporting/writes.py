@@ -49,6 +49,8 @@ def as_dict(row: tuple | None) -> dict | None:
 def load_many(submission_ids: list[int]) -> dict[int, dict[int, tuple[int, tuple]]]:
     """Submission id → indicator id → (value row id, stored tuple), in one query."""
     result: dict[int, dict[int, tuple[int, tuple]]] = {}
+    if not submission_ids:
+        return result
     rows = Value.objects.filter(submission_id__in=submission_ids).values_list("submission_id", "indicator_id", "id", *FIELDS)
     for sub_id, ind_id, pk, *rest in rows:
         result.setdefault(sub_id, {})[ind_id] = (pk, tuple(rest))
