@@ -6,8 +6,9 @@ writing, write in one transaction with a conditional UPDATE on the submission's
 ``version``, and record one audit event for the whole change.
 
 The write path is built for a national monthly round (3,400 units × 150 values): per
-call one query loads the existing values, set-wise statements write the new, changed and removed ones and one
-audit event lists them (see docs/performance-reporting.md).
+call one query loads the existing values, set-wise statements write the new, changed
+and removed ones and one audit event per report lists them (see
+docs/performance-reporting.md).
 """
 
 import datetime
@@ -293,8 +294,9 @@ def save_sets(
     holds the database's write lock). ``in_transaction`` runs last inside it, with the
     results: what must be stored with the values or not at all (the API's idempotency key).
 
-    Set-based: a fixed number of queries for the whole batch (lookups, one read of stored
-    values, one insert (COPY on PostgreSQL), one update, one version UPDATE), plus one audit event per report."""
+    Set-based: a fixed number of queries for the whole batch (lookups, one read of the
+    stored values, one insert — COPY on PostgreSQL —, one update, one version UPDATE),
+    plus one audit event per report."""
     now = now or timezone.now()
     items = _check_all(actor, sets)
     stored_files = []
