@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from giamsat.api.auth import API_AUTH
 from giamsat.errors import NotFoundError
 from giamsat.orgs import access
-from giamsat.reporting import idempotency, rules, services
+from giamsat.reporting import collector, idempotency, rules, services
 from giamsat.reporting.api_schemas import (
     ActionIn,
     ProblemOut,
@@ -176,7 +176,8 @@ def post_values(request):
         if key and (stored := idempotency.replay(request.user, key, print_)):
             return _replayed(*stored)
         try:
-            out = _save(request, data, key, print_)
+            with collector.rare_collections():
+                out = _save(request, data, key, print_)
         except IntegrityError:
             # a concurrent retry with the same key committed first: answer as it did
             stored = idempotency.replay(request.user, key, print_) if key else None
