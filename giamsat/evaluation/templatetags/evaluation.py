@@ -5,6 +5,7 @@ has a symbol and a word.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django import template
 from django.utils.translation import gettext as _
@@ -54,7 +55,11 @@ def share(value) -> str:
 
 @register.filter
 def amount(value, unit="") -> str:
-    """A measured value to one decimal with its unit of measure (see wording.amount)."""
+    """A measured value to one decimal with its unit of measure (see wording.amount);
+    "–" for anything that is not a number (a tile without data has no latest value, which
+    the template reads as "")."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return wording.amount(None)
     return wording.amount(value, unit or "")
 
 

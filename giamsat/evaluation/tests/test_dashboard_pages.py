@@ -135,3 +135,20 @@ def test_plotly_is_served_from_the_package_with_a_long_cache(client, db):
     assert response.status_code == 200
     assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=31536000", "immutable"}
     assert b"plotly.js" in b"".join(response.streaming_content)[:2000]
+
+
+def test_a_target_without_any_value_shows_a_dash_not_an_error(client, scenario, province_leader, catalog):
+    """A tile with no reported value at all (an agency's new target) has no latest
+    value: the page shows "–" and "chưa có số liệu" instead of failing."""
+    from giamsat.evaluation.tests.conftest import indicator
+    from giamsat.kpi.models import Target
+
+    fresh = indicator("MOI-01", "Tỷ lệ chưa ai báo cáo")
+    province = scenario["units"]["province"]
+    Target.objects.create(plan=scenario["plan"], unit=province, indicator=fresh, indicator_text=fresh.name,
+                          year=2030, comparator=">=", value=50)
+    client.force_login(province_leader)
+    response = client.get(reverse("evaluation:unit", args=[province.pk]), {"all": "1"})
+    assert response.status_code == 200
+    tile = text(response.content.decode()).split("Tỷ lệ chưa ai báo cáo", 1)[1][:200]
+    assert tile.split()[0] == "–" and "Chưa có số liệu" in tile
