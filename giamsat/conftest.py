@@ -16,6 +16,17 @@ from giamsat.orgs.models import Level, Membership, Role, UnitKind
 PASSWORD = "mat-khau-thu-nghiem-2025"  # noqa: S105 - test fixture
 
 
+@pytest.fixture(autouse=True)
+def _fresh_ranking_memo():
+    """Each test starts with an empty ranking memo (it lives in the process, and ids and
+    roll-up generations repeat from one test database to the next)."""
+    from giamsat.evaluation import memo
+
+    memo.clear()
+    yield
+    memo.clear()
+
+
 @pytest.fixture
 def units(db):
     nation = org_services.create_unit(code="VN", name="Trung ương", level=Level.NATIONAL, kind=UnitKind.STEERING_COMMITTEE)

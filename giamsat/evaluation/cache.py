@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 
 from giamsat.evaluation.models import RollupCell, RollupScope, RollupSource, RollupState
@@ -162,6 +163,16 @@ def lock() -> RollupState:
     return state
 
 
+def bump() -> None:
+    """A new generation: the cells changed (call under ``lock()``)."""
+    RollupState.objects.filter(pk=1).update(generation=F("generation") + 1)
+
+
+def generation() -> tuple:
+    """(generation, built at): changes whenever the cells do, and when they were rebuilt."""
+    return RollupState.objects.filter(pk=1).values_list("generation", "built_at").first() or (0, None)
+
+
 def current_fingerprint() -> str:
     return fingerprint(*tree(), weights())
 
@@ -172,6 +183,7 @@ def reconcile(period_ids: Sequence[int] | None = None) -> bool:
     fresh, gone = selectors.submissions_to_reconcile(SOURCE, period_ids)
     if not fresh and not gone:
         return False
+    bump()
     changed = [r for r in fresh if r[4] is not None]
     new = [r[:4] for r in fresh if r[4] is None]
     RollupSource.objects.filter(submission_id__in=[r[0] for r in [*changed, *gone]]).delete()
@@ -217,6 +229,7 @@ def ensure_scopes(state: RollupState) -> None:
         _recompute_indicators(reweighted)
     state.fingerprint, state.weights, state.built_at = current, current_weights, timezone.now()
     state.save(update_fields=["fingerprint", "weights", "built_at"])
+    bump()
 
 
 def build(state: RollupState, units, links) -> None:
@@ -263,6 +276,7 @@ def build(state: RollupState, units, links) -> None:
     current_weights = weights()
     state.fingerprint, state.weights, state.built_at = fingerprint(units, links, current_weights), current_weights, timezone.now()
     state.save(update_fields=["fingerprint", "weights", "built_at"])
+    bump()
 
 
 def _build_plan(units, pairs) -> tuple[set[tuple[int, int]], list[tuple[int, int, int]]]:

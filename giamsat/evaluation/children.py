@@ -12,7 +12,7 @@ from datetime import date
 from functools import partial
 from types import SimpleNamespace
 
-from giamsat.evaluation import rollup, wording
+from giamsat.evaluation import cache, memo, rollup, wording
 from giamsat.evaluation.judging import (
     INTENSIVE_RULES,
     Span,
@@ -62,16 +62,17 @@ TARGET_FIELDS = ("pk", "unit_id", "indicator_id", "comparator", "value", "value_
                  "baseline_value", "baseline_date", "unit_text")
 
 
-def _own_targets(kids, indicators: dict) -> dict[tuple[int, int], list[SimpleNamespace]]:
+def _own_targets(kids, indicators: dict) -> tuple[dict[tuple[int, int], list[SimpleNamespace]], tuple]:
     """The children's own targets on the dashboard's indicators, as light records (a
-    national dashboard reads some 5,000 of them)."""
+    national dashboard reads some 5,000 of them), and the rows they were read from."""
     found: dict[tuple[int, int], list[SimpleNamespace]] = {}
     qs = Target.objects.filter(unit__in=kids, indicator_id__in=list(indicators)).order_by("year", "pk")
-    for row in qs.values_list(*TARGET_FIELDS):
+    rows = tuple(qs.values_list(*TARGET_FIELDS))
+    for row in rows:
         t = SimpleNamespace(**dict(zip(TARGET_FIELDS, row, strict=True)))
         t.indicator = indicators[t.indicator_id]
         found.setdefault((t.unit_id, t.indicator_id), []).append(t)
-    return found
+    return found, rows
 
 
 def _matching(own: list[Target], parent: Target) -> Target:
@@ -119,6 +120,10 @@ def _windows(kids, tiles, period, periods, needed: set[int], *, today, include_s
 
 
 def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator_id: int | None) -> Children:
+    """The units below ``unit`` judged on ``tiles`` (the unit's targets, judged just
+    before: that read brought the roll-up cache up to date) and ranked. Remembered in
+    ``evaluation.memo`` until anything it reads changes; the result is shared: read it,
+    never change it."""
     from giamsat.evaluation.services import Warning, series_periods
 
     period = Span.of(period)
@@ -128,17 +133,27 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     ranking_indicator = indicators.get(indicator_id) or (targets[0].indicator if targets else None)
     if not kids:
         return Children([], [], ranking_indicator)
-    own = _own_targets(kids, indicators)
+    own, own_rows = _own_targets(kids, indicators)
     # only what some child is judged on (its own target, or a rate set above) or ranked by
     needed = {i for i, ind in indicators.items() if ind.aggregation in INTENSIVE_RULES} | {i for _, i in own}
     needed |= {ranking_indicator.pk} if ranking_indicator else set()
-    windows, by_unit = _windows(kids, tiles, period, series_periods(period), needed, today=today,
-                                include_submitted=include_submitted)
     inherited_goals = {
         t.judged.target.pk: t.judged.goal if t.judged.goal.baseline and not t.judged.target.per_year
         else goal_of(t.judged.target, t.indicator)  # the parent's trajectory, from the parent's baseline
         for t in tiles
     }
+    periods = series_periods(period)
+    key = None
+    if not include_submitted:  # submitted reports do not go through the roll-up cache
+        key = ("children", unit.pk, cache.generation(), today, period, tuple(periods),
+               tuple((k.pk, k.name, k.kind) for k in kids),
+               tuple((memo.fields_of(t.judged.target), memo.fields_of(t.indicator), inherited_goals[t.judged.target.pk])
+                     for t in tiles),
+               own_rows, ranking_indicator.pk if ranking_indicator else None)
+        if (known := memo.get(key)) is not None:
+            return known
+    windows, by_unit = _windows(kids, tiles, period, periods, needed, today=today,
+                                include_submitted=include_submitted)
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
     parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id, t.indicator,
                 t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
@@ -168,8 +183,11 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     warnings.sort(key=lambda w: w[:4])
     worded = [Warning(kid, indicator, status, lambda again=again: wording.status_reason(again()))
               for *_, kid, status, indicator, again in warnings[:CHILD_WARNINGS]]
-    return Children(result, worded, ranking_indicator,
-                    sorted((r for r in result if r.ranked), key=lambda r: (r.value.rank is None, r.value.rank or 0)))
+    found = Children(result, worded, ranking_indicator,
+                     sorted((r for r in result if r.ranked), key=lambda r: (r.value.rank is None, r.value.rank or 0)))
+    if key is not None:
+        memo.put(key, found)
+    return found
 
 
 def _rank(result: list[Row], indicator, tiles, by_unit, period) -> None:

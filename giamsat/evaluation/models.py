@@ -90,6 +90,9 @@ class RollupState(models.Model):
     weights = models.JSONField(default=dict)  # indicator id -> its weight indicator's id
     built_at = models.DateTimeField(null=True)
     checked_at = models.DateTimeField(null=True)  # the last check of every period's approvals
+    # goes up with every change of the cells (in the writer's transaction): what was
+    # judged from the roll-ups at one generation holds until the next (evaluation.memo)
+    generation = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("trạng thái bộ tổng hợp")

@@ -1,0 +1,91 @@
+"""The judgement of the units below is remembered until what it reads changes
+(giamsat.evaluation.memo): asked twice it is computed once; an approval, a target or a
+unit's name changed in between are seen at the next request."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from giamsat.evaluation import children, rollup
+from giamsat.evaluation.rules import Status
+from giamsat.evaluation.tests.conftest import decide, report
+from giamsat.evaluation.tests.test_dashboard_service import board_of
+
+
+@pytest.fixture
+def judged(monkeypatch):
+    """How many times the units below were actually judged (their roll-ups read)."""
+    calls = []
+    real = children._windows
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(children, "_windows", counting)
+    return calls
+
+
+def rows_of(board):
+    return {r.unit.name: r for r in board.children.rows}
+
+
+def test_asked_twice_the_units_below_are_judged_once(scenario, province_leader, judged):
+    first = board_of(province_leader, scenario["units"]["province"])
+    second = board_of(province_leader, scenario["units"]["province"])
+    assert len(judged) == 1
+    assert [(r.unit.name, r.statuses) for r in second.children.rows] == [(r.unit.name, r.statuses) for r in first.children.rows]
+    board_of(province_leader, scenario["units"]["province"], indicator=scenario["catalog"]["late"].pk)
+    assert len(judged) == 2  # another ranking indicator is another judgement
+
+
+def test_an_approval_is_seen_at_the_next_request(scenario, province_leader, judged):
+    province, third = scenario["units"]["province"], scenario["units"]["third"]
+    assert rows_of(board_of(province_leader, province))["Xã Tân Lập"].counts[Status.NO_DATA] == 3
+    june = report(third, scenario["months"][(2026, 6)], {scenario["catalog"]["eid"]: (500, 600)}, status="submitted")
+    assert rows_of(board_of(province_leader, province))["Xã Tân Lập"].counts[Status.NO_DATA] == 3  # not approved yet
+    rollup.submission_changed(decide(june, "approved").pk)  # as reporting's approval does
+    row = rows_of(board_of(province_leader, province))["Xã Tân Lập"]
+    assert row.statuses[scenario["targets"]["eid"].pk] == Status.MET  # 83,3 % ≥ 80 %
+    assert row.overall.rank is not None
+
+
+def test_a_changed_target_is_seen_at_the_next_request(scenario, province_leader, judged):
+    from giamsat.kpi.models import Target
+
+    province, sibling = scenario["units"]["province"], scenario["units"]["sibling"]
+    eid = scenario["targets"]["eid"]
+    assert rows_of(board_of(province_leader, province))["Xã Hòa Lạc"].statuses[eid.pk] == Status.BEHIND
+    own = Target.objects.create(plan=scenario["plan"], unit=sibling, indicator=eid.indicator, indicator_text="e-ID",
+                                year=2030, comparator=">=", value=Decimal(20), baseline_value=Decimal(10),
+                                baseline_date=datetime.date(2025, 12, 31))
+    assert rows_of(board_of(province_leader, province))["Xã Hòa Lạc"].statuses[eid.pk] == Status.MET  # its own 20 %
+    # even a bulk update, which bypasses save(): 20 % against 40 → 90 % by 2030 is behind
+    Target.objects.filter(pk=own.pk).update(value=Decimal(90), baseline_value=Decimal(40))
+    assert rows_of(board_of(province_leader, province))["Xã Hòa Lạc"].statuses[eid.pk] == Status.BEHIND
+    assert len(judged) == 3
+
+
+def test_a_renamed_unit_below_is_seen_at_the_next_request(scenario, province_leader, judged):
+    from giamsat.orgs.models import Unit
+
+    province = scenario["units"]["province"]
+    board_of(province_leader, province)
+    Unit.objects.filter(pk=scenario["units"]["sibling"].pk).update(name="Xã Hòa Lạc Mới")
+    assert "Xã Hòa Lạc Mới" in rows_of(board_of(province_leader, province))
+    assert len(judged) == 2
+
+
+def test_counting_submitted_reports_is_judged_afresh_each_time(scenario, province_leader, judged):
+    province = scenario["units"]["province"]
+    board_of(province_leader, province, include_submitted=True)
+    board_of(province_leader, province, include_submitted=True)
+    assert len(judged) == 2
+
+
+def test_a_memo_of_size_zero_remembers_nothing(scenario, province_leader, judged, settings):
+    settings.GIAMSAT_RANKING_MEMO_SIZE = 0
+    board_of(province_leader, scenario["units"]["province"])
+    board_of(province_leader, scenario["units"]["province"])
+    assert len(judged) == 2
