@@ -61,6 +61,9 @@ def clear() -> None:
 
 
 def fields_of(obj) -> tuple:
-    """Every stored field of a model instance, as a hashable tuple (part of a key)."""
-    values = (getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+    """Every loaded field of a model instance, as a hashable tuple (part of a key). A
+    field the query deferred is not read (that would cost a query per object): what the
+    judgement reads was loaded."""
+    loaded = obj.__dict__
+    values = (loaded[f.attname] for f in obj._meta.concrete_fields if f.attname in loaded)
     return tuple(repr(v) if isinstance(v, list | dict | set) else v for v in values)

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from giamsat.evaluation import cache, rollup, task_board, wording
 from giamsat.evaluation import children as children_of
-from giamsat.evaluation import rollup, task_board, wording
 from giamsat.evaluation.errors import FilterError, UnitNotFoundError
 from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, Span, judge, trajectory_line
 from giamsat.evaluation.rules import STATUS_ORDER, Status, count_statuses
@@ -290,7 +290,12 @@ def dashboard(user, unit_id: int, filters: Filters, *, today: date, part: str = 
     if part != RANKING:
         prefixes = scope_paths([unit])
         recent = [p.pk for p in series_periods(period)[-3:]] if period else []
-        board.tasks = task_board.board(prefixes, period, today=today, statuses=statuses)
+        stamp = None
+        if not filters.include_submitted:
+            if not tiles:
+                rollup.refresh()  # the tiles' read did not bring the cache up to date
+            stamp = cache.generation()
+        board.tasks = task_board.board(prefixes, period, today=today, statuses=statuses, stamp=stamp)
         board.narratives = selectors.narratives(prefixes, exclude_unit_id=unit.pk, period_ids=recent, statuses=statuses)
         board.choices = choices(unit, inherited_from, today=today)
     return board

@@ -4,6 +4,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from giamsat.evaluation import memo
 from giamsat.evaluation.rules import (
     TaskProgress,
     TaskState,
@@ -60,14 +61,22 @@ def judge_task(task: Task, reports: list[tuple], *, as_of: date) -> TaskRow:
                    latest.reported_on if latest else None, task.deadline)
 
 
-def board(prefixes: list[str], period, *, today: date, statuses: list[str]) -> Board:
+def board(prefixes: list[str], period, *, today: date, statuses: list[str], stamp=None) -> Board:
+    """``stamp``: the roll-up cache's generation, read after it caught up, when only
+    approved reports count — what the lead units reported is then remembered until it
+    changes (``evaluation.memo``; a task report changes only with its report's version)."""
     as_of = min(today, period.end) if period else today
     tasks = list(
         Task.objects.filter(paths_q(prefixes, "lead_unit__path")).select_related("lead_unit", "plan")
         .only("title", "section", "deadline", "recurrence", "lead_unit__name", "lead_unit__path",
               "plan__number", "plan__title", "plan__issued_on")
     )
-    reports = selectors.task_reports(tasks, statuses=statuses, until=as_of)
+    key = ("task reports", stamp, tuple(statuses), as_of, tuple((t.pk, t.recurrence, t.lead_unit_id) for t in tasks))
+    reports = memo.get(key) if stamp is not None else None
+    if reports is None:
+        reports = selectors.task_reports(tasks, statuses=statuses, until=as_of)
+        if stamp is not None:
+            memo.put(key, reports)
     rows = [judge_task(t, reports[t.pk], as_of=as_of) for t in tasks]
     counts = dict.fromkeys(TaskState, 0)
     for row in rows:

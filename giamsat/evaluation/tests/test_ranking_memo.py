@@ -89,3 +89,27 @@ def test_a_memo_of_size_zero_remembers_nothing(scenario, province_leader, judged
     board_of(province_leader, scenario["units"]["province"])
     board_of(province_leader, scenario["units"]["province"])
     assert len(judged) == 2
+
+
+def test_task_reports_are_read_once_until_an_approval_changes_them(scenario, province_leader, monkeypatch):
+    from giamsat.evaluation import task_board
+    from giamsat.evaluation.rules import TaskState
+    from giamsat.reporting.models import TaskUpdate
+
+    calls = []
+    real = task_board.selectors.task_reports
+    monkeypatch.setattr(task_board.selectors, "task_reports", lambda *a, **k: calls.append(1) or real(*a, **k))
+    province = scenario["units"]["province"]
+    assert board_of(province_leader, province).tasks.counts[TaskState.OVERDUE] == 1
+    assert board_of(province_leader, province).tasks.counts[TaskState.OVERDUE] == 1
+    assert len(calls) == 1
+    # the commune reports the overdue database task done in a newly approved June report
+    june = report(scenario["units"]["third"], scenario["months"][(2026, 6)], {}, status="submitted")
+    TaskUpdate.objects.create(submission=june, task=scenario["tasks"]["training"], status="done", progress=100,
+                              completed_on=datetime.date(2026, 6, 10))
+    rollup.submission_changed(decide(june, "approved").pk)
+    tasks = board_of(province_leader, province).tasks
+    assert len(calls) == 2
+    assert tasks.counts[TaskState.DONE_LATE] == 1
+    assert board_of(province_leader, province, include_submitted=True).tasks is not None
+    assert len(calls) == 3  # counting submitted reports: read afresh
