@@ -23,7 +23,13 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from giamsat.evaluation.models import RollupCell, RollupScope, RollupSource, RollupState
+from giamsat.evaluation.models import (
+    RollupCell,
+    RollupScope,
+    RollupSource,
+    RollupStamp,
+    RollupState,
+)
 from giamsat.kpi.models import Indicator
 from giamsat.orgs.models import Unit
 from giamsat.reporting import selectors
@@ -168,6 +174,19 @@ def bump() -> None:
     RollupState.objects.filter(pk=1).update(generation=F("generation") + 1)
 
 
+def _stamp(unit_ids: set[int]) -> None:
+    """Mark the units whose reports just changed with the new generation."""
+    current = RollupState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+    ids = sorted(unit_ids)
+    for start in range(0, len(ids), 2000):
+        RollupStamp.objects.filter(unit_id__in=ids[start:start + 2000]).delete()
+    RollupStamp.objects.bulk_create([RollupStamp(unit_id=u, generation=current) for u in ids], batch_size=2000)
+
+
+def stamps_of(unit_ids) -> dict[int, int]:
+    return dict(RollupStamp.objects.filter(unit_id__in=list(unit_ids)).values_list("unit_id", "generation"))
+
+
 def generation() -> tuple:
     """(generation, built at): changes whenever the cells do, and when they were rebuilt."""
     return RollupState.objects.filter(pk=1).values_list("generation", "built_at").first() or (0, None)
@@ -184,6 +203,7 @@ def reconcile(period_ids: Sequence[int] | None = None) -> bool:
     if not fresh and not gone:
         return False
     bump()
+    _stamp({r[1] for r in [*fresh, *gone]})
     changed = [r for r in fresh if r[4] is not None]
     new = [r[:4] for r in fresh if r[4] is None]
     RollupSource.objects.filter(submission_id__in=[r[0] for r in [*changed, *gone]]).delete()
@@ -244,6 +264,7 @@ def build(state: RollupState, units, links) -> None:
     RollupCell.objects.all().delete()
     RollupScope.objects.all().delete()
     RollupSource.objects.all().delete()
+    RollupStamp.objects.all().delete()  # the new built_at tells readers that everything changed
     pairs = compute_scopes(units, links)
     RollupScope.objects.bulk_create([RollupScope(aggregate_id=a, member_id=m) for a, m in sorted(pairs)], batch_size=5000)
     sql, params = selectors.approved_submissions_sql()

@@ -143,41 +143,43 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
         for t in tiles
     }
     periods = series_periods(period)
-    key = None
+    key = kid_keys = None
     if not include_submitted:  # submitted reports do not go through the roll-up cache
+        parents_sig = tuple((memo.fields_of(t.judged.target), memo.fields_of(t.indicator),
+                             inherited_goals[t.judged.target.pk]) for t in tiles)
         key = ("children", unit.pk, cache.generation(), today, period, tuple(periods),
-               tuple((k.pk, k.name, k.kind) for k in kids),
-               tuple((memo.fields_of(t.judged.target), memo.fields_of(t.indicator), inherited_goals[t.judged.target.pk])
-                     for t in tiles),
-               own_rows, ranking_indicator.pk if ranking_indicator else None)
+               tuple((k.pk, k.name, k.kind) for k in kids), parents_sig, own_rows,
+               ranking_indicator.pk if ranking_indicator else None)
         if (known := memo.get(key)) is not None:
             return known
-    windows, by_unit = _windows(kids, tiles, period, periods, needed, today=today,
-                                include_submitted=include_submitted)
+        # nothing changed anywhere? no: then each child as long as nothing in its scope changed
+        stamps, built = rollup.stamps(kids), cache.generation()[1]
+        common = (built, today, period, tuple(periods), parents_sig, frozenset(needed))
+        kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common,
+                           tuple(r for r in own_rows if r[1] == k.pk)) for k in kids}
+    known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk])) is not None}
+    stale = [k for k in kids if k.pk not in known_kids]
+    windows, by_unit = _windows(stale, tiles, period, periods, needed, today=today,
+                                include_submitted=include_submitted) if stale else ({}, {})
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
     parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id, t.indicator,
                 t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
     result, warnings = [], []
     for kid in kids:
-        kid_id, statuses, values = kid.pk, {}, by_unit.get(kid.pk)
-        for parent, parent_id, indicator_id, indicator, intensive in parents:
-            mine = own.get((kid_id, indicator_id))
-            if not mine and not intensive:
-                continue
-            if values is None:  # nothing reported below this child at all
-                statuses[parent_id] = Status.NO_DATA
-                continue
-            target = _matching(mine, parent) if mine else parent
-            goal = goal_of(target, indicator) if mine else inherited_goals[parent_id]
-            window, at = windows[indicator_id]
-            mine_values = values.get(indicator_id, {})
-            status = verdict_of(target, indicator, window, mine_values, period=at, today=today, goal=goal).status
-            statuses[parent_id] = status
-            if status in (Status.MISSED, Status.BEHIND):
-                again = partial(judge, target, indicator, window, mine_values, period=at, today=today,
-                                goal=goal, forecast=False, inherited=not mine)
-                warnings.append((status != Status.MISSED, kid.name, kid_id, parent_id, kid, status, indicator, again))
-        result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), statuses,
+        if kid.pk in known_kids:
+            statuses, kid_warnings, points = known_kids[kid.pk]
+            if points is not None:
+                by_unit[kid.pk] = points
+        else:
+            statuses, kid_warnings = _judge_kid(kid, parents, own, by_unit.get(kid.pk), windows, inherited_goals,
+                                                today=today)
+            if kid_keys:
+                values = by_unit.get(kid.pk)
+                points = None if values is None else {
+                    i: {period.pk: c} for i, per in values.items() if (c := per.get(period.pk)) is not None}
+                memo.put(kid_keys[kid.pk], (statuses, kid_warnings, points))
+        warnings += kid_warnings
+        result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), dict(statuses),
                           ranked=kid.kind == UnitKind.ADMINISTRATIVE_AREA or not areas))
     _rank(result, ranking_indicator, tiles, by_unit, period)
     warnings.sort(key=lambda w: w[:4])
@@ -188,6 +190,30 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     if key is not None:
         memo.put(key, found)
     return found
+
+
+def _judge_kid(kid, parents, own, values, windows, inherited_goals, *, today) -> tuple[dict, list]:
+    """One child's status on each parent target it is judged on, and its warnings (with
+    what puts them into words when shown)."""
+    kid_id, statuses, warnings = kid.pk, {}, []
+    for parent, parent_id, indicator_id, indicator, intensive in parents:
+        mine = own.get((kid_id, indicator_id))
+        if not mine and not intensive:
+            continue
+        if values is None:  # nothing reported below this child at all
+            statuses[parent_id] = Status.NO_DATA
+            continue
+        target = _matching(mine, parent) if mine else parent
+        goal = goal_of(target, indicator) if mine else inherited_goals[parent_id]
+        window, at = windows[indicator_id]
+        mine_values = values.get(indicator_id, {})
+        status = verdict_of(target, indicator, window, mine_values, period=at, today=today, goal=goal).status
+        statuses[parent_id] = status
+        if status in (Status.MISSED, Status.BEHIND):
+            again = partial(judge, target, indicator, window, mine_values, period=at, today=today,
+                            goal=goal, forecast=False, inherited=not mine)
+            warnings.append((status != Status.MISSED, kid.name, kid_id, parent_id, kid, status, indicator, again))
+    return statuses, warnings
 
 
 def _rank(result: list[Row], indicator, tiles, by_unit, period) -> None:

@@ -2,21 +2,28 @@
 
 A ranking judges every target of every unit below (5,000 statuses for the nation,
 11,000 for a province's communes) from the roll-ups; the same judgement is asked again
-and again between two approvals. This memo keeps it in the process, keyed by everything
-the judgement reads:
+and again between two approvals. This memo keeps it in the process, at two levels:
 
-* the roll-up cache's ``generation`` (``RollupState``), which goes up in the very
-  transaction that changes what the roll-ups count — every approval, return, re-opening,
-  change of an approved report, change of the unit tree or of a weight indicator (the
-  read-time check in ``rollup.refresh`` runs before the key is taken);
-* the day, the period, the units below (id, name, kind), the parent's targets and their
-  indicators (every stored field), the goals the units below inherit, and their own
-  targets (every field the judgement reads).
+* the whole judgement of a unit's children, keyed by the roll-up cache's ``generation``
+  (``RollupState``), which goes up in the very transaction that changes what the
+  roll-ups count — every approval, return, re-opening, change of an approved report,
+  of the unit tree or of a weight indicator (the read-time check in ``rollup.refresh``
+  runs before the key is taken) — so any change anywhere misses it;
+* each child's judgement, keyed by its own stamp: the newest generation at which a
+  report of a unit in its scope changed (``RollupStamp``, written by ``cache.reconcile``;
+  ``rollup.stamps``) and the time the cache was last rebuilt — so an approval in one
+  commune re-judges only the row of the unit above it, not its 130 siblings;
+
+and, in both keys, the day, the period and its series, the units (id, name, kind), the
+parent's targets and their indicators (every loaded field), the goals the units below
+inherit and their own targets (every field the judgement reads). The task reports of a
+scope are remembered under the generation too (``task_board``).
 
 Only approved values go through the cache: a dashboard that also counts submitted
 reports is judged afresh every time. Nothing is ever served from a key that could be
 stale, so no expiry is needed; the least recently used entries make room
-(``GIAMSAT_RANKING_MEMO_SIZE``, default 32 per process; 0 turns the memo off).
+(``GIAMSAT_RANKING_MEMO_SIZE`` entries, one per judged child; default 4,096 per
+process; 0 turns the memo off).
 """
 
 import threading
@@ -26,7 +33,7 @@ from django.conf import settings
 
 _lock = threading.Lock()
 _entries: OrderedDict = OrderedDict()
-DEFAULT_SIZE = 32
+DEFAULT_SIZE = 4096
 
 
 def _size() -> int:

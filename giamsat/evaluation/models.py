@@ -100,3 +100,19 @@ class RollupState(models.Model):
 
     def __str__(self):
         return self.fingerprint
+
+
+class RollupStamp(models.Model):
+    """The roll-up cache's generation when ``unit``'s own reports last changed what the
+    cells count: a unit's data have not changed while no unit of its scope has a newer
+    stamp (what ``evaluation.memo`` relies on to re-judge only what changed)."""
+
+    unit_id = models.BigIntegerField(primary_key=True)
+    generation = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("dấu thay đổi tổng hợp")
+        verbose_name_plural = _("dấu thay đổi tổng hợp")
+
+    def __str__(self):
+        return f"{self.unit_id}@{self.generation}"

@@ -163,6 +163,25 @@ def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses, summed: 
     return result
 
 
+def stamps(units: Sequence[Unit]) -> dict[int, int]:
+    """For each unit, the newest roll-up generation at which a report of a unit in its
+    scope (subtree and predecessors) changed what is counted (0: none since the cache
+    was built). Read after ``refresh``."""
+    owners = defaultdict(list)  # path prefix -> units
+    for unit_id, prefixes in scopes_by_root(units).items():
+        for prefix in prefixes:
+            owners[prefix].append(unit_id)
+    members = dict(Unit.objects.filter(paths_q(owners)).values_list("pk", "path"))
+    marks = cache.stamps_of(members)
+    result = {u.pk: 0 for u in units}
+    for member, generation in marks.items():
+        path, cut = members[member], 0
+        while (cut := path.find(".", cut) + 1) > 0:
+            for owner in owners.get(path[:cut], ()):
+                result[owner] = max(result[owner], generation)
+    return result
+
+
 def components(units: Sequence[Unit], indicator_ids: Iterable[int], period_ids: Iterable[int] | None = None, *,
                include_submitted: bool = False, catch_up: bool = True, summed: bool = False) -> dict[Key, Components]:
     """The roll-up components of each unit × indicator × period (absent: no value).

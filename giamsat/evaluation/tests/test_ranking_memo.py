@@ -15,13 +15,13 @@ from giamsat.evaluation.tests.test_dashboard_service import board_of
 
 @pytest.fixture
 def judged(monkeypatch):
-    """How many times the units below were actually judged (their roll-ups read)."""
+    """Each time units below were actually judged (their roll-ups read): their names."""
     calls = []
     real = children._windows
 
-    def counting(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
+    def counting(kids, *args, **kwargs):
+        calls.append(sorted(k.name for k in kids))
+        return real(kids, *args, **kwargs)
 
     monkeypatch.setattr(children, "_windows", counting)
     return calls
@@ -36,8 +36,10 @@ def test_asked_twice_the_units_below_are_judged_once(scenario, province_leader, 
     second = board_of(province_leader, scenario["units"]["province"])
     assert len(judged) == 1
     assert [(r.unit.name, r.statuses) for r in second.children.rows] == [(r.unit.name, r.statuses) for r in first.children.rows]
-    board_of(province_leader, scenario["units"]["province"], indicator=scenario["catalog"]["late"].pk)
-    assert len(judged) == 2  # another ranking indicator is another judgement
+    late = board_of(province_leader, scenario["units"]["province"], indicator=scenario["catalog"]["late"].pk)
+    assert len(judged) == 1  # ranked by another indicator: the same children's judgements
+    assert [(r.unit.name, r.value.rank) for r in late.children.by_value] == [
+        ("Xã Hòa Lạc", 1), ("Xã An Bình", 2), ("Xã Tân Lập", None)]
 
 
 def test_an_approval_is_seen_at_the_next_request(scenario, province_leader, judged):
@@ -46,9 +48,12 @@ def test_an_approval_is_seen_at_the_next_request(scenario, province_leader, judg
     june = report(third, scenario["months"][(2026, 6)], {scenario["catalog"]["eid"]: (500, 600)}, status="submitted")
     assert rows_of(board_of(province_leader, province))["Xã Tân Lập"].counts[Status.NO_DATA] == 3  # not approved yet
     rollup.submission_changed(decide(june, "approved").pk)  # as reporting's approval does
-    row = rows_of(board_of(province_leader, province))["Xã Tân Lập"]
+    board = board_of(province_leader, province)
+    row = rows_of(board)["Xã Tân Lập"]
     assert row.statuses[scenario["targets"]["eid"].pk] == Status.MET  # 83,3 % ≥ 80 %
     assert row.overall.rank is not None
+    assert judged[-1] == ["Xã Tân Lập"]  # only the child whose data changed was judged again
+    assert rows_of(board)["Xã Hòa Lạc"].statuses[scenario["targets"]["eid"].pk] == Status.BEHIND
 
 
 def test_a_changed_target_is_seen_at_the_next_request(scenario, province_leader, judged):
