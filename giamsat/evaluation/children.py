@@ -157,31 +157,29 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
         common = (built, today, period, tuple(periods), parents_sig, frozenset(needed))
         kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common,
                            tuple(r for r in own_rows if r[1] == k.pk)) for k in kids}
-    known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk])) is not None}
+    known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk], memo.CHILD)) is not None}
     stale = [k for k in kids if k.pk not in known_kids]
     windows, by_unit = _windows(stale, tiles, period, periods, needed, today=today,
                                 include_submitted=include_submitted) if stale else ({}, {})
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
     parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id, t.indicator,
                 t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
-    result, warnings = [], []
+    result, warnings, now = [], [], {}
     for kid in kids:
         if kid.pk in known_kids:
-            statuses, kid_warnings, points = known_kids[kid.pk]
-            if points is not None:
-                by_unit[kid.pk] = points
+            statuses, kid_warnings, now[kid.pk] = known_kids[kid.pk]
         else:
             statuses, kid_warnings = _judge_kid(kid, parents, own, by_unit.get(kid.pk), windows, inherited_goals,
                                                 today=today)
+            # the period's value of each indicator (what a ranking by one indicator compares)
+            now[kid.pk] = {i: value_of(indicators[i], c) for i, per in by_unit.get(kid.pk, {}).items()
+                           if i in indicators and (c := per.get(period.pk)) is not None}
             if kid_keys:
-                values = by_unit.get(kid.pk)
-                points = None if values is None else {
-                    i: {period.pk: c} for i, per in values.items() if (c := per.get(period.pk)) is not None}
-                memo.put(kid_keys[kid.pk], (statuses, kid_warnings, points))
+                memo.put(kid_keys[kid.pk], (statuses, kid_warnings, now[kid.pk]), memo.CHILD)
         warnings += kid_warnings
-        result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), dict(statuses),
+        result.append(Row(kid, share_on_track(statuses.values()), count_statuses(statuses.values()), statuses,
                           ranked=kid.kind == UnitKind.ADMINISTRATIVE_AREA or not areas))
-    _rank(result, ranking_indicator, tiles, by_unit, period)
+    _rank(result, ranking_indicator, tiles, now)
     warnings.sort(key=lambda w: w[:4])
     worded = [Warning(kid, indicator, status, lambda again=again: wording.status_reason(again()))
               for *_, kid, status, indicator, again in warnings[:CHILD_WARNINGS]]
@@ -216,14 +214,13 @@ def _judge_kid(kid, parents, own, values, windows, inherited_goals, *, today) ->
     return statuses, warnings
 
 
-def _rank(result: list[Row], indicator, tiles, by_unit, period) -> None:
+def _rank(result: list[Row], indicator, tiles, now: dict[int, dict[int, float | None]]) -> None:
     ranked = [r for r in result if r.ranked]
     overall = {x.key: x for x in rank([(r.unit.pk, r.share.value) for r in ranked])}
     values = []
     first = next((t.judged.target for t in tiles if indicator and t.indicator.pk == indicator.pk), None)
     for r in ranked:
-        c = by_unit.get(r.unit.pk, {}).get(indicator.pk, {}).get(period.pk) if indicator else None
-        values.append((r.unit.pk, value_of(indicator, c) if indicator else None))
+        values.append((r.unit.pk, now.get(r.unit.pk, {}).get(indicator.pk) if indicator else None))
         r.value_status = r.statuses.get(first.pk) if first else None
     by_value = {x.key: x for x in rank(values, higher_is_better=not indicator or indicator.direction == "higher")}
     for r in ranked:

@@ -22,8 +22,9 @@ scope are remembered under the generation too (``task_board``).
 Only approved values go through the cache: a dashboard that also counts submitted
 reports is judged afresh every time. Nothing is ever served from a key that could be
 stale, so no expiry is needed; the least recently used entries make room
-(``GIAMSAT_RANKING_MEMO_SIZE`` entries, one per judged child; default 4,096 per
-process; 0 turns the memo off).
+(``GIAMSAT_RANKING_MEMO_SIZE`` children's judgements, default 2,048 per process, and
+at most 4 whole judgements or task reports, which go stale at any change anywhere;
+0 turns the memo off).
 """
 
 import threading
@@ -31,40 +32,59 @@ from collections import OrderedDict
 
 from django.conf import settings
 
-_lock = threading.Lock()
-_entries: OrderedDict = OrderedDict()
-DEFAULT_SIZE = 4096
+DEFAULT_SIZE = 2048
+WHOLE, CHILD = "whole", "child"
 
 
-def _size() -> int:
-    return int(getattr(settings, "GIAMSAT_RANKING_MEMO_SIZE", DEFAULT_SIZE))
+class _Store:
+    """A least-recently-used map, safe across threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key, value, size: int) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > size:
+                self.entries.popitem(last=False)
 
 
-def get(key):
+# whole judgements and task reports go stale at every change anywhere: a few suffice;
+# one child's judgement stays good until its own scope changes: room for every unit
+_stores = {WHOLE: _Store(), CHILD: _Store()}
+
+
+def _size(store: str) -> int:
+    size = int(getattr(settings, "GIAMSAT_RANKING_MEMO_SIZE", DEFAULT_SIZE))
+    return size if store == CHILD or size <= 0 else max(1, min(size, 4))
+
+
+def get(key, store: str = WHOLE):
     """The remembered value for ``key``, or None."""
-    if _size() <= 0:
+    if _size(store) <= 0:
         return None
-    with _lock:
-        found = _entries.get(key)
-        if found is not None:
-            _entries.move_to_end(key)
-        return found
+    return _stores[store].get(key)
 
 
-def put(key, value) -> None:
-    size = _size()
-    if size <= 0:
-        return
-    with _lock:
-        _entries[key] = value
-        _entries.move_to_end(key)
-        while len(_entries) > size:
-            _entries.popitem(last=False)
+def put(key, value, store: str = WHOLE) -> None:
+    size = _size(store)
+    if size > 0:
+        _stores[store].put(key, value, size)
 
 
 def clear() -> None:
-    with _lock:
-        _entries.clear()
+    for store in _stores.values():
+        with store.lock:
+            store.entries.clear()
 
 
 def fields_of(obj) -> tuple:
