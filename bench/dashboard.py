@@ -68,6 +68,7 @@ province = Unit.objects.filter(parent=nation, level="province").order_by("admin_
 period = ReportingPeriod.objects.filter(kind="month", submissions__status="approved").order_by("-end").first()
 submitted = list(Submission.objects.filter(status="submitted", period=period, unit__path__startswith=province.path)
                  .select_related("unit").order_by("unit__admin_code")[:41])
+submitted = [s for s in submitted if s.values.exists()]  # a report with values changes the roll-ups
 pending = submitted[0] if submitted else None
 out = {
     "nation": nation.pk, "province": province.pk, "province_name": province.name,
