@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from giamsat.evaluation import cache, rollup, task_board, wording
+from giamsat.evaluation import cache, memo, rollup, task_board, wording
 from giamsat.evaluation import children as children_of
 from giamsat.evaluation.errors import FilterError, UnitNotFoundError
 from giamsat.evaluation.judging import INTENSIVE_RULES, Judged, Span, judge, trajectory_line
@@ -193,11 +193,20 @@ def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include
     history or ``history`` asks for it (the KPI chart)."""
     periods = series_periods(period)
     period = periods[-1] if periods and periods[-1].pk == period.pk else Span.of(period)
+    key = None
+    if not include_submitted and not history:  # remembered until a report of the unit's scope changes
+        rollup.refresh()
+        key = ("tiles", unit.pk, rollup.stamps([unit])[unit.pk], cache.generation()[1], today, period, tuple(periods),
+               inherited, forecast, tuple((memo.fields_of(t), memo.fields_of(t.indicator), memo.fields_of(t.plan))
+                                          for t in targets))
+        if (known := memo.get(key, memo.CHILD)) is not None:
+            return list(known)
     recent = periods[-RECENT:]
     long = {t.indicator_id for t in targets if history or _needs_history(t)}
-    comps = rollup.components([unit], long, [p.pk for p in periods], include_submitted=include_submitted)
+    comps = rollup.components([unit], long, [p.pk for p in periods], include_submitted=include_submitted,
+                              catch_up=key is None)
     comps |= rollup.components([unit], {t.indicator_id for t in targets} - long, [p.pk for p in recent],
-                               include_submitted=include_submitted, catch_up=not long)
+                               include_submitted=include_submitted, catch_up=key is None and not long)
     by_indicator: dict[int, dict] = {}
     for (_unit, indicator, period_id), c in comps.items():
         by_indicator.setdefault(indicator, {})[period_id] = c
@@ -210,6 +219,8 @@ def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include
         tiles.append(Tile(judged, period, trajectory_line(judged), judged.values[-SPARK_POINTS:]))
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     tiles.sort(key=lambda t: (order[t.judged.status], t.indicator.code, t.judged.target.year or 0))
+    if key is not None:
+        memo.put(key, tuple(tiles), memo.CHILD)
     return tiles
 
 

@@ -118,3 +118,24 @@ def test_task_reports_are_read_once_until_an_approval_changes_them(scenario, pro
     assert tasks.counts[TaskState.DONE_LATE] == 1
     assert board_of(province_leader, province, include_submitted=True).tasks is not None
     assert len(calls) == 3  # counting submitted reports: read afresh
+
+
+def test_the_units_own_tiles_are_judged_once_until_a_report_below_changes(scenario, province_leader, monkeypatch):
+    from giamsat.evaluation import services
+
+    calls = []
+    real = services.judge
+    monkeypatch.setattr(services, "judge", lambda *a, **k: calls.append(1) or real(*a, **k))
+    province, eid = scenario["units"]["province"], scenario["catalog"]["eid"]
+    first = board_of(province_leader, province)
+    judged_once = len(calls)
+    assert judged_once == len(first.tiles) == 4
+    second = board_of(province_leader, province)
+    assert len(calls) == judged_once
+    assert [t.judged.status for t in second.tiles] == [t.judged.status for t in first.tiles]
+    june = report(scenario["units"]["third"], scenario["months"][(2026, 6)], {eid: (500, 600)}, status="submitted")
+    rollup.submission_changed(decide(june, "approved").pk)
+    tile = next(t for t in board_of(province_leader, province).tiles if t.indicator.pk == eid.pk)
+    assert len(calls) == 2 * judged_once
+    assert tile.judged.coverage == 3  # Tân Lập's June report now counts
+    assert tile.judged.latest.value == pytest.approx(1200 / 2100 * 100)
