@@ -150,8 +150,8 @@ def period_of(unit: Unit, filters: Filters, *, today: date):
     due = [p for p in selectors.periods(until=today) if p.due <= today]
     due.sort(key=lambda p: (p.end, -KIND_ORDER.get(p.kind, 9)), reverse=True)
     statuses = statuses_counted(filters.include_submitted)
-    reported = selectors.first_with_submissions([p.pk for p in due], statuses)
-    return next((p for p in due if p.pk == reported), due[0] if due else None)
+    # one indexed EXISTS per period tried, usually one
+    return next((p for p in due if selectors.has_submissions(None, p.pk, statuses)), due[0] if due else None)
 
 
 def series_periods(period) -> list[Span]:

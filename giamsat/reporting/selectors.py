@@ -196,15 +196,6 @@ def has_submissions(prefixes: Iterable[str] | None, period_id: int, statuses: Se
     return qs.exists()
 
 
-def first_with_submissions(period_ids: Sequence[int], statuses: Sequence[str]) -> int | None:
-    """The first of ``period_ids`` (in the caller's order) that has a submission of any
-    unit in one of ``statuses``: one indexed EXISTS per period tried, usually one."""
-    for period_id in period_ids:
-        if Submission.objects.filter(period_id=period_id, status__in=statuses).exists():
-            return period_id
-    return None
-
-
 def submissions_to_reconcile(source_table: str, period_ids: Sequence[int] | None = None) -> tuple[list[tuple], list[tuple]]:
     """Approved submissions not in ``source_table`` at their current version
     (id, unit, period, version, version counted or None), and rows of ``source_table``
