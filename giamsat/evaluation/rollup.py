@@ -140,20 +140,10 @@ def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses, summed: 
     """Roll-ups computed from the values: the units in the requested units' scopes are
     listed first (so the value query can use the (unit, period) index), then each
     contributing unit is credited to every requested unit whose scope covers it."""
-    owners = defaultdict(list)  # path prefix -> requested units
-    for unit_id, prefixes in scopes_by_root(units).items():
-        for prefix in prefixes:
-            owners[prefix].append(unit_id)
-    members = dict(Unit.objects.filter(paths_q(owners)).values_list("pk", "path"))
-    rows = selectors.rollup_by_unit(sorted(members), indicator_ids=sorted(indicator_ids),
+    credit = _credits(units)
+    rows = selectors.rollup_by_unit(sorted(credit), indicator_ids=sorted(indicator_ids),
                                     period_ids=sorted(period_ids) if period_ids is not None else None, statuses=statuses,
                                     by_period=not summed)
-    credit: dict[int, set] = {}
-    for member, path in members.items():
-        credit[member] = set()
-        cut = 0
-        while (cut := path.find(".", cut) + 1) > 0:
-            credit[member].update(owners.get(path[:cut], ()))
     result: dict[Key, Components] = {}
     for member, indicator, period, *parts in rows:
         part = _components(parts)
@@ -163,22 +153,30 @@ def _direct(units: Sequence[Unit], indicator_ids, period_ids, statuses, summed: 
     return result
 
 
+def _credits(units: Sequence[Unit]) -> dict[int, set[int]]:
+    """Every unit in the scope of one of ``units`` → which of ``units`` it counts for."""
+    owners = defaultdict(list)  # path prefix -> requested units
+    for unit_id, prefixes in scopes_by_root(units).items():
+        for prefix in prefixes:
+            owners[prefix].append(unit_id)
+    credit: dict[int, set[int]] = {}
+    for member, path in Unit.objects.filter(paths_q(owners)).values_list("pk", "path"):
+        credit[member] = set()
+        cut = 0
+        while (cut := path.find(".", cut) + 1) > 0:
+            credit[member].update(owners.get(path[:cut], ()))
+    return credit
+
+
 def stamps(units: Sequence[Unit]) -> dict[int, int]:
     """For each unit, the newest roll-up generation at which a report of a unit in its
     scope (subtree and predecessors) changed what is counted (0: none since the cache
     was built). Read after ``refresh``."""
-    owners = defaultdict(list)  # path prefix -> units
-    for unit_id, prefixes in scopes_by_root(units).items():
-        for prefix in prefixes:
-            owners[prefix].append(unit_id)
-    members = dict(Unit.objects.filter(paths_q(owners)).values_list("pk", "path"))
-    marks = cache.stamps_of(members)
+    credit = _credits(units)
     result = {u.pk: 0 for u in units}
-    for member, generation in marks.items():
-        path, cut = members[member], 0
-        while (cut := path.find(".", cut) + 1) > 0:
-            for owner in owners.get(path[:cut], ()):
-                result[owner] = max(result[owner], generation)
+    for member, generation in cache.stamps_of(credit).items():
+        for owner in credit[member]:
+            result[owner] = max(result[owner], generation)
     return result
 
 
