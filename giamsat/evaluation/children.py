@@ -147,14 +147,15 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     if not include_submitted:  # submitted reports do not go through the roll-up cache
         parents_sig = tuple((memo.fields_of(t.judged.target), memo.fields_of(t.indicator),
                              inherited_goals[t.judged.target.pk]) for t in tiles)
-        key = ("children", unit.pk, cache.generation(), today, period, tuple(periods),
+        generation = cache.generation()
+        key = ("children", unit.pk, generation, today, period, tuple(periods),
                tuple((k.pk, k.name, k.kind) for k in kids), parents_sig, own_rows,
                ranking_indicator.pk if ranking_indicator else None)
         if (known := memo.get(key)) is not None:
             return known
         # nothing changed anywhere? no: then each child as long as nothing in its scope changed
-        stamps, built = rollup.stamps(kids), cache.generation()[1]
-        common = (built, today, period, tuple(periods), parents_sig, frozenset(needed))
+        stamps = rollup.stamps(kids)
+        common = (generation[1], today, period, tuple(periods), parents_sig, frozenset(needed))  # [1]: rebuilt at
         kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common,
                            tuple(r for r in own_rows if r[1] == k.pk)) for k in kids}
     known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk], memo.CHILD)) is not None}

@@ -71,11 +71,13 @@ def board(prefixes: list[str], period, *, today: date, statuses: list[str], stam
         .only("title", "section", "deadline", "recurrence", "lead_unit__name", "lead_unit__path",
               "plan__number", "plan__title", "plan__issued_on")
     )
-    key = ("task reports", stamp, tuple(statuses), as_of, tuple((t.pk, t.recurrence, t.lead_unit_id) for t in tasks))
-    reports = memo.get(key) if stamp is not None else None
+    key = reports = None
+    if stamp is not None:
+        key = ("task reports", stamp, tuple(statuses), as_of, tuple((t.pk, t.recurrence, t.lead_unit_id) for t in tasks))
+        reports = memo.get(key)
     if reports is None:
         reports = selectors.task_reports(tasks, statuses=statuses, until=as_of)
-        if stamp is not None:
+        if key is not None:
             memo.put(key, reports)
     rows = [judge_task(t, reports[t.pk], as_of=as_of) for t in tasks]
     counts = dict.fromkeys(TaskState, 0)
