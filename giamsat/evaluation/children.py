@@ -143,10 +143,11 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
         for t in tiles
     }
     periods = series_periods(period)
+    by_target = sorted(tiles, key=lambda t: t.judged.target.pk)  # the tiles' order follows their statuses
     key = kid_keys = None
     if not include_submitted:  # submitted reports do not go through the roll-up cache
         parents_sig = tuple((memo.fields_of(t.judged.target), memo.fields_of(t.indicator),
-                             inherited_goals[t.judged.target.pk]) for t in tiles)
+                             inherited_goals[t.judged.target.pk]) for t in by_target)
         generation = cache.generation()
         key = ("children", unit.pk, generation, today, period, tuple(periods),
                tuple((k.pk, k.name, k.kind) for k in kids), parents_sig, own_rows,
@@ -156,15 +157,18 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
         # nothing changed anywhere? no: then each child as long as nothing in its scope changed
         stamps = rollup.stamps(kids)
         common = (generation[1], today, period, tuple(periods), parents_sig, frozenset(needed))  # [1]: rebuilt at
-        kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common,
-                           tuple(r for r in own_rows if r[1] == k.pk)) for k in kids}
+        rows_of: dict[int, list] = {}
+        for row in own_rows:
+            rows_of.setdefault(row[1], []).append(row)
+        kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common, tuple(rows_of.get(k.pk, ())))
+                    for k in kids}
     known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk], memo.CHILD)) is not None}
     stale = [k for k in kids if k.pk not in known_kids]
     windows, by_unit = _windows(stale, tiles, period, periods, needed, today=today,
                                 include_submitted=include_submitted) if stale else ({}, {})
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)
     parents = [(t.judged.target, t.judged.target.pk, t.judged.target.indicator_id, t.indicator,
-                t.indicator.aggregation in INTENSIVE_RULES) for t in tiles]
+                t.indicator.aggregation in INTENSIVE_RULES) for t in by_target]
     result, warnings, now = [], [], {}
     for kid in kids:
         if kid.pk in known_kids:

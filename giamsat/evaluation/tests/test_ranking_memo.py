@@ -139,3 +139,17 @@ def test_the_units_own_tiles_are_judged_once_until_a_report_below_changes(scenar
     assert len(calls) == 2 * judged_once
     assert tile.judged.coverage == 3  # Tân Lập's June report now counts
     assert tile.judged.latest.value == pytest.approx(1200 / 2100 * 100)
+
+
+def test_the_order_of_the_units_tiles_does_not_make_its_children_judged_again(scenario, province_leader, judged):
+    """The tiles come worst first: an approval that moves one of the unit's own targets
+    to another status reorders them, and must not re-judge every child."""
+    from giamsat.evaluation.tests.test_dashboard_service import TODAY
+
+    province = scenario["units"]["province"]
+    board = board_of(province_leader, province)
+    assert len(board.tiles) > 1 and len(judged) == 1
+    again = children.rows(province, board.tiles[::-1], board.period, today=TODAY, include_submitted=False,
+                          indicator_id=board.children.indicator.pk)
+    assert len(judged) == 1
+    assert [(r.unit.name, r.statuses) for r in again.rows] == [(r.unit.name, r.statuses) for r in board.children.rows]
