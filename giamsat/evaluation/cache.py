@@ -187,6 +187,20 @@ def stamps_of(unit_ids) -> dict[int, int]:
     return dict(RollupStamp.objects.filter(unit_id__in=list(unit_ids)).values_list("unit_id", "generation"))
 
 
+def scope_stamps(aggregate_ids) -> dict[int, int]:
+    """For each aggregate, the newest stamp of a unit in its scope (absent: none), read
+    through the scopes in one query (the stamps are few; the scopes are many)."""
+    ids, params = selectors.in_list("sc.aggregate_id", sorted(aggregate_ids))
+    stamp = RollupStamp._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT sc.aggregate_id, MAX(st.generation) FROM {stamp} st"  # noqa: S608
+            f" JOIN {SCOPE} sc ON sc.member_id = st.unit_id WHERE {ids} GROUP BY sc.aggregate_id",
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
 def generation() -> tuple:
     """(generation, built at): changes whenever the cells do, and when they were rebuilt."""
     return RollupState.objects.filter(pk=1).values_list("generation", "built_at").first() or (0, None)

@@ -7,6 +7,7 @@ the parent's target — only for indicators whose value means the same at every 
 apply to a part of it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -62,17 +63,24 @@ TARGET_FIELDS = ("pk", "unit_id", "indicator_id", "comparator", "value", "value_
                  "baseline_value", "baseline_date", "unit_text")
 
 
-def _own_targets(kids, indicators: dict) -> tuple[dict[tuple[int, int], list[SimpleNamespace]], tuple]:
-    """The children's own targets on the dashboard's indicators, as light records (a
-    national dashboard reads some 5,000 of them), and the rows they were read from."""
-    found: dict[tuple[int, int], list[SimpleNamespace]] = {}
+def _own_rows(kids, indicators: dict) -> dict[int, tuple]:
+    """The rows of the children's own targets on the dashboard's indicators, by child (a
+    national dashboard reads some 5,000 of them)."""
     qs = Target.objects.filter(unit__in=kids, indicator_id__in=list(indicators)).order_by("year", "pk")
-    rows = tuple(qs.values_list(*TARGET_FIELDS))
+    found: dict[int, list] = {}
+    for row in qs.values_list(*TARGET_FIELDS):
+        found.setdefault(row[1], []).append(row)
+    return {unit_id: tuple(rows) for unit_id, rows in found.items()}
+
+
+def _own_targets(rows: Iterable[tuple], indicators: dict) -> dict[tuple[int, int], list[SimpleNamespace]]:
+    """Those rows as light records, by (child, indicator)."""
+    found: dict[tuple[int, int], list[SimpleNamespace]] = {}
     for row in rows:
         t = SimpleNamespace(**dict(zip(TARGET_FIELDS, row, strict=True)))
         t.indicator = indicators[t.indicator_id]
         found.setdefault((t.unit_id, t.indicator_id), []).append(t)
-    return found, rows
+    return found
 
 
 def _matching(own: list[Target], parent: Target) -> Target:
@@ -133,9 +141,10 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
     ranking_indicator = indicators.get(indicator_id) or (targets[0].indicator if targets else None)
     if not kids:
         return Children([], [], ranking_indicator)
-    own, own_rows = _own_targets(kids, indicators)
+    own_rows = _own_rows(kids, indicators)
     # only what some child is judged on (its own target, or a rate set above) or ranked by
-    needed = {i for i, ind in indicators.items() if ind.aggregation in INTENSIVE_RULES} | {i for _, i in own}
+    needed = {i for i, ind in indicators.items() if ind.aggregation in INTENSIVE_RULES}
+    needed |= {row[2] for rows in own_rows.values() for row in rows}
     needed |= {ranking_indicator.pk} if ranking_indicator else set()
     inherited_goals = {
         t.judged.target.pk: t.judged.goal if t.judged.goal.baseline and not t.judged.target.per_year
@@ -150,20 +159,17 @@ def rows(unit: Unit, tiles, period, *, today, include_submitted: bool, indicator
                              inherited_goals[t.judged.target.pk]) for t in by_target)
         generation = cache.generation()
         key = ("children", unit.pk, generation, today, period, tuple(periods),
-               tuple((k.pk, k.name, k.kind) for k in kids), parents_sig, own_rows,
+               tuple((k.pk, k.name, k.kind, own_rows.get(k.pk)) for k in kids), parents_sig,
                ranking_indicator.pk if ranking_indicator else None)
         if (known := memo.get(key)) is not None:
             return known
         # nothing changed anywhere? no: then each child as long as nothing in its scope changed
         stamps = rollup.stamps(kids)
         common = (generation[1], today, period, tuple(periods), parents_sig, frozenset(needed))  # [1]: rebuilt at
-        rows_of: dict[int, list] = {}
-        for row in own_rows:
-            rows_of.setdefault(row[1], []).append(row)
-        kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common, tuple(rows_of.get(k.pk, ())))
-                    for k in kids}
+        kid_keys = {k.pk: ("child", k.pk, k.name, k.kind, stamps[k.pk], common, own_rows.get(k.pk)) for k in kids}
     known_kids = {k.pk: found for k in kids if kid_keys and (found := memo.get(kid_keys[k.pk], memo.CHILD)) is not None}
     stale = [k for k in kids if k.pk not in known_kids]
+    own = _own_targets((row for k in stale for row in own_rows.get(k.pk, ())), indicators)
     windows, by_unit = _windows(stale, tiles, period, periods, needed, today=today,
                                 include_submitted=include_submitted) if stale else ({}, {})
     areas = any(k.kind == UnitKind.ADMINISTRATIVE_AREA for k in kids)

@@ -171,9 +171,13 @@ def _credits(units: Sequence[Unit]) -> dict[int, set[int]]:
 def stamps(units: Sequence[Unit]) -> dict[int, int]:
     """For each unit, the newest roll-up generation at which a report of a unit in its
     scope (subtree and predecessors) changed what is counted (0: none since the cache
-    was built). Read after ``refresh``."""
-    credit = _credits(units)
+    was built). Read after ``refresh``: an aggregate's scope is read from the cache's
+    scopes, other units' from the tree."""
     result = {u.pk: 0 for u in units}
+    cached = aggregate_ids(result)
+    result.update(cache.scope_stamps(cached) if cached else {})
+    rest = [u for u in units if u.pk not in cached]
+    credit = _credits(rest) if rest else {}
     for member, generation in cache.stamps_of(credit).items():
         for owner in credit[member]:
             result[owner] = max(result[owner], generation)

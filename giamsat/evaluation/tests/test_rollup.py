@@ -204,3 +204,24 @@ def test_rebuild_counts_a_unit_merged_into_two_provinces_once_in_the_nation(unit
     assert value(units, "nation", ind, jan) == 10.0  # 7 + 1 + 2, the old district once
     scope = [units["nation"], units["province"], other]
     assert_same_rollups(rollup.components(scope, [ind.pk]), rollup.direct_components(scope, [ind.pk]))
+
+
+def test_stamps_mark_every_scope_that_counts_a_changed_report(units, catalog, months):
+    """An aggregate's stamp is read through the cache's scopes, a leaf's through the
+    tree; both follow a report of a dissolved unit into its successor."""
+    jan, ind = months[(2026, 1)], catalog["initiatives"]
+    old_province = org_services.create_unit(code="T99", name="Tỉnh cũ", level=Level.PROVINCE, parent=units["nation"])
+    old_district = org_services.create_unit(code="H99", name="Huyện cũ", level=Level.DISTRICT, parent=old_province)
+    org_services.set_successors(old_district, [units["commune"]])
+    report(units["sibling"], jan, {ind: 1})
+    rollup.refresh()
+    everyone = {**units, "old_province": old_province, "old_district": old_district}
+    before = rollup.stamps(list(everyone.values()))
+    late = report(old_district, jan, {ind: 7}, status="submitted")
+    rollup.submission_changed(decide(late, "approved").pk)
+    after = rollup.stamps(list(everyone.values()))
+    assert {name for name, u in everyone.items() if after[u.pk] > before[u.pk]} == {
+        "nation", "province", "commune", "old_province", "old_district"}
+    assert after[units["sibling"].pk] == before[units["sibling"].pk]
+    one = rollup.stamps([units["province"]])  # asked alone, the same
+    assert one == {units["province"].pk: after[units["province"].pk]}
