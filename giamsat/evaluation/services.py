@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from giamsat import collector
 from giamsat.evaluation import cache, memo, rollup, task_board, wording
 from giamsat.evaluation import children as children_of
 from giamsat.evaluation.errors import FilterError, UnitNotFoundError
@@ -274,6 +275,7 @@ class Dashboard:
         return sorted({t.indicator.pk: t.indicator for t in self.tiles}.values(), key=lambda i: i.code)
 
 
+@collector.rare_collections()
 def dashboard(user, unit_id: int, filters: Filters, *, today: date, part: str = ALL) -> Dashboard:
     """The dashboard of a unit the user may view.
 

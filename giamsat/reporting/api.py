@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from pydantic import ValidationError
 
+from giamsat import collector
 from giamsat.api.auth import API_AUTH
 from giamsat.errors import NotFoundError
 from giamsat.orgs import access
-from giamsat.reporting import collector, idempotency, rules, services
+from giamsat.reporting import idempotency, rules, services
 from giamsat.reporting.api_schemas import (
     ActionIn,
     ProblemOut,

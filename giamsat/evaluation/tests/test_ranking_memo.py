@@ -153,3 +153,19 @@ def test_the_order_of_the_units_tiles_does_not_make_its_children_judged_again(sc
                           indicator_id=board.children.indicator.pk)
     assert len(judged) == 1
     assert [(r.unit.name, r.statuses) for r in again.rows] == [(r.unit.name, r.statuses) for r in board.children.rows]
+
+
+def test_a_dashboard_is_judged_with_rare_garbage_collections(scenario, province_leader, monkeypatch):
+    """A full collection walks the memo too; while a dashboard is judged the young
+    generation is collected rarely (giamsat.collector), and the thresholds come back."""
+    import gc
+
+    from giamsat import collector
+
+    seen = []
+    real = children.rows
+    monkeypatch.setattr(children, "rows", lambda *a, **k: seen.append(gc.get_threshold()[0]) or real(*a, **k))
+    before = gc.get_threshold()
+    board_of(province_leader, scenario["units"]["province"])
+    assert seen == [max(collector.YOUNG, before[0])]
+    assert gc.get_threshold() == before

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from giamsat.reporting import collector
+from giamsat import collector
 
 
 @pytest.fixture
