@@ -12,10 +12,12 @@ warm-up requests, through real HTTP: the national dashboard page and its ranking
 (loaded by the page over HTMX), a provincial page and ranking part, the national
 dashboard as JSON, and the national roll-up of one indicator (a ranking is remembered
 until its data change, so these repeated requests mostly find it remembered; the
-"right after a change" rows measure the other case: each request follows a re-opening
-or an approval). It then approves a
-submitted report through the reporting API and polls the national roll-up until it
-counts the report. It prints p50, p95 and max, the time to visible, and the peak
+"right after a change" rows measure the other case: each request follows an approval).
+It approves a submitted report through the reporting API and polls the national roll-up
+until it counts the report, then approves up to ``--requests`` more, one before each
+pair of ranking requests. So that every run has reports to approve, it first sets
+``--resubmit`` (default 30) approved reports of the province's communes back to
+submitted, straight in the table: use it on a bench database only. It prints p50, p95 and max, the time to visible, and the peak
 resident memory (VmHWM) of the server processes, and writes them to
 ``var/bench/dashboard-<database>.json``. Only loopback traffic; every loop is bounded.
 """
@@ -55,7 +57,7 @@ def _env(args) -> dict:
 def prepare(args) -> dict:
     """In a child process with Django: the ids, a token per leader, a report to approve."""
     code = r'''
-import json, django
+import json, os, django
 django.setup()
 from django.contrib.auth import get_user_model
 from giamsat.orgs import tokens
@@ -66,6 +68,16 @@ users = get_user_model().objects
 nation = Unit.objects.get(code="VN")
 province = Unit.objects.filter(parent=nation, level="province").order_by("admin_code").first()
 period = ReportingPeriod.objects.filter(kind="month", submissions__status="approved").order_by("-end").first()
+resubmit = int(os.environ.get("BENCH_RESUBMIT", "0"))
+if resubmit:  # approvals to measure: set approved reports back to submitted, straight in the table
+    from django.db.models import Exists, F, OuterRef
+    from giamsat.evaluation import rollup
+    from giamsat.reporting.models import Value
+    again = (Submission.objects.filter(status="approved", period=period, unit__parent=province, unit__kind="area")
+             .filter(Exists(Value.objects.filter(submission=OuterRef("pk")))).order_by("unit__admin_code"))
+    Submission.objects.filter(pk__in=list(again.values_list("pk", flat=True)[:resubmit])).update(
+        status="submitted", version=F("version") + 1)
+    rollup.refresh()  # the roll-up cache lets go of them
 submitted = list(Submission.objects.filter(status="submitted", period=period, unit__path__startswith=province.path)
                  .select_related("unit").order_by("unit__admin_code")[:41])
 submitted = [s for s in submitted if s.values.exists()]  # a report with values changes the roll-ups
@@ -81,7 +93,8 @@ out = {
 }
 print("BENCH" + json.dumps(out))
 '''
-    done = subprocess.run([sys.executable, "-c", code], env=_env(args), cwd=ROOT, capture_output=True, text=True,
+    env = _env(args) | {"BENCH_RESUBMIT": str(args.resubmit)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
                           timeout=300, check=False)
     if done.returncode != 0:
         sys.exit(f"Could not read the database:\n{done.stderr[-2000:]}")
@@ -243,6 +256,10 @@ def main() -> None:
     where.add_argument("--database-url", help="a PostgreSQL database filled by giamsat simulate")
     where.add_argument("--sqlite", help="a SQLite file filled by giamsat simulate --province CODE")
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--resubmit", type=int, default=30, metavar="N",
+                        help="first set up to N approved reports of the province's communes for the latest month back"
+                             " to submitted (straight in the table: a bench database only), so that each run has"
+                             " approvals to measure 'right after a change' with (0: leave the reports alone)")
     args = parser.parse_args()
     ids = prepare(args)
     port = _free_port()
