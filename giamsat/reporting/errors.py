@@ -72,7 +72,13 @@ class ReasonRequiredError(GiamsatError):
 
 
 class VersionConflictError(ConflictError):
-    def __init__(self, who: str = "", when: str = ""):
+    """The report changed after the version the user's data was built from.
+
+    ``version`` is the report's current version when known (0: it does not exist), ``who``
+    and ``when`` its last save, so a caller can say more (the Excel upload does)."""
+
+    def __init__(self, who: str = "", when: str = "", version: int | None = None):
+        self.who, self.when, self.version = who, when, version
         if who:
             message = _(
                 "Báo cáo vừa được {who} lưu lúc {when}, sau khi bạn mở. Số liệu của bạn chưa được lưu "

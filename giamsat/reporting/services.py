@@ -120,7 +120,19 @@ def _require_open(period: ReportingPeriod) -> None:
 def _conflict(submission: Submission) -> VersionConflictError:
     who = str(submission.updated_by) if submission.updated_by_id else ""
     when = date_format(timezone.localtime(submission.updated_at), "d/m/Y H:i:s") if submission.updated_at else ""
-    return VersionConflictError(who, when)
+    return VersionConflictError(who, when, submission.version)
+
+
+def require_version(submission: Submission | None, expected: int | None) -> None:
+    """Raise the conflict error unless the report is still at ``expected`` (0: not yet
+    created; ``None``: no check). A check before the work; the save checks again under lock."""
+    if expected is None:
+        return
+    if submission is None:
+        if expected != 0:
+            raise VersionConflictError(version=0)
+    elif submission.version != expected:
+        raise _conflict(submission)
 
 
 @dataclass
@@ -135,6 +147,9 @@ class ValueSet:
     narrative: dict | None = None
     replace: bool = False  # delete stored values this save does not mention (an Excel re-upload)
     where: Callable[[str], str] = _default_where
+    # save even if the report moved past ``expected_version`` (the Excel upload's explicit
+    # overwrite); the audit event then names the version overwritten
+    overwrite: bool = False
 
 
 @dataclass
@@ -145,6 +160,7 @@ class _Checked:
     warnings: list
     task_rows: list
     changes: dict
+    overwritten: int | None = None  # the version an overwrite replaced, set under the lock
 
 
 def _bump(submission: Submission, actor, now, **fields) -> None:
@@ -257,8 +273,8 @@ def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
             found[(sub.unit_id, sub.period_id)] = sub
     missing = [i.value_set for i in items if (i.value_set.unit.pk, i.value_set.period.pk) not in found]
     for vs in missing:
-        if vs.expected_version not in (None, 0):
-            raise VersionConflictError()
+        if vs.expected_version not in (None, 0) and not vs.overwrite:
+            raise VersionConflictError(version=0)
     if missing:
         try:
             # no savepoint: a conflict aborts the whole save anyway
@@ -275,9 +291,12 @@ def _lock_all(items: list[_Checked], actor) -> tuple[dict, set]:
         vs = item.value_set
         sub = found[(vs.unit.pk, vs.period.pk)]
         sub.unit, sub.period = vs.unit, vs.period  # already loaded: the audit's text of the report needs them
-        if vs.expected_version is not None and vs.expected_version != 0 and sub.version != vs.expected_version:
-            raise _conflict(sub)
-        if vs.expected_version == 0 and (vs.unit.pk, vs.period.pk) not in created:
+        new = (vs.unit.pk, vs.period.pk) in created
+        stale = (vs.expected_version is not None and vs.expected_version != 0 and sub.version != vs.expected_version) or (
+            vs.expected_version == 0 and not new)
+        if vs.overwrite and not new and (stale or vs.expected_version is None):
+            item.overwritten = sub.version
+        elif stale:
             raise _conflict(sub)
         if rules.transition_for(sub.status, rules.SAVE) is None:
             raise WorkflowError(rules.refusal_message(sub.status, rules.SAVE), location=vs.where("status"))
@@ -330,7 +349,7 @@ def _write_all(actor, items: list[_Checked], via: str, now, in_transaction=None)
                     _bump(sub, actor, now, **changes)
                 else:
                     to_bump.append(sub)
-                events.append((sub, {"values": before, "tasks": task_before, **old_text}, {"values": after, "tasks": task_after, **changes}))
+                events.append((sub, item, {"values": before, "tasks": task_before, **old_text}, {"values": after, "tasks": task_after, **changes}))
             results.append(SaveResult(sub, len(after) + len(task_after) + len(changes), item.warnings, item.checked))
         # a row written or removed behind the submissions' locks (the admin does not take
         # them) is a conflict, never a silent overwrite or a lost value
@@ -342,25 +361,38 @@ def _write_all(actor, items: list[_Checked], via: str, now, in_transaction=None)
             raise VersionConflictError()
         writes.delete(delete_ids)
         _bump_all(to_bump, actor, now)
-        for sub, before, after in events:
-            record(actor=actor, action="save_values", obj=sub, via=via, at=now, before=before, after={**after, "version": sub.version})
+        for sub, item, before, after in events:
+            reason = ""
+            if item.overwritten is not None:
+                before["version"] = item.overwritten
+                reason = _overwrite_reason(item.overwritten, item.value_set.expected_version)
+            record(actor=actor, action="save_values", obj=sub, via=via, at=now, reason=reason, before=before, after={**after, "version": sub.version})
         if in_transaction is not None:
             in_transaction(results)
     return results
 
 
+def _overwrite_reason(overwritten: int, base: int | None) -> str:
+    if base is None:
+        return _("Ghi đè phiên bản {overwritten}; dữ liệu gửi lên không ghi phiên bản gốc.").format(overwritten=overwritten)
+    return _("Ghi đè phiên bản {overwritten}; dữ liệu gửi lên được lập từ phiên bản {base}.").format(overwritten=overwritten, base=base)
+
+
 def save_report(
     actor, unit: Unit, period: ReportingPeriod, *, entries: list[RawEntry] = (), tasks: list[RawTask] = (),
     narrative: dict | None = None, expected_version: int | None = None, replace: bool = False,
-    via: str = "web", where: Callable[[str], str] = _default_where, now: datetime.datetime | None = None,
+    overwrite: bool = False, via: str = "web", where: Callable[[str], str] = _default_where,
+    now: datetime.datetime | None = None,
 ) -> SaveResult:
     """Save a draft's values, task progress and narrative; all of it or nothing.
 
     ``expected_version`` is the version the user's form was built from (0 for a report not
     yet created; ``None`` when the caller has none, as the bulk API). ``replace`` deletes
     stored values the call does not mention (an Excel re-upload replaces the draft).
+    ``overwrite`` saves even when the report has moved past ``expected_version`` (the user
+    chose to); the audit event then records the version overwritten.
     """
-    value_set = ValueSet(unit, period, list(entries), expected_version, list(tasks), narrative, replace, where)
+    value_set = ValueSet(unit, period, list(entries), expected_version, list(tasks), narrative, replace, where, overwrite)
     return save_sets(actor, [value_set], via=via, now=now)[0]
 
 

@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
+from giamsat.audit.models import AuditEvent
 from giamsat.conftest import PASSWORD
 from giamsat.orgs.models import Membership, Role
 from giamsat.reporting import services
@@ -36,6 +37,25 @@ def test_a_save_from_a_stale_form_is_refused_with_a_clear_message(commune_office
         ", sau khi bạn mở. Số liệu của bạn chưa được lưu và vẫn còn trên màn hình: hãy xem bản mới nhất rồi nhập lại phần của bạn.")
     assert _value("KH-02") == 11  # the first save is kept, not silently overwritten
     assert not Submission.objects.get().values.filter(indicator__code="CQ-03").exists()  # nothing of the second was half-stored
+
+
+def test_an_explicit_overwrite_saves_over_a_newer_version_and_the_audit_says_so(commune_officer, second_officer, units, q2):
+    opened = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="10")]).submission.version
+    services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="11")], expected_version=opened)
+    result = services.save_report(second_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="12")],
+                                  expected_version=opened, overwrite=True)
+    assert (result.submission.version, _value("KH-02")) == (opened + 2, 12)
+    event = AuditEvent.objects.filter(object_type="reporting.submission").first()
+    assert (event.actor, event.before["version"], event.after["version"]) == (second_officer, opened + 1, opened + 2)
+    assert event.before["values"]["KH-02"]["value"] == "11"
+    assert event.reason == f"Ghi đè phiên bản {opened + 1}; dữ liệu gửi lên được lập từ phiên bản {opened}."
+
+
+def test_an_overwrite_that_finds_the_expected_version_is_an_ordinary_save(commune_officer, units, q2):
+    opened = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="10")]).submission.version
+    services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="11")], expected_version=opened, overwrite=True)
+    event = AuditEvent.objects.filter(object_type="reporting.submission").first()
+    assert (event.reason, "version" in event.before) == ("", False)
 
 
 def test_two_first_saves_of_a_new_report_do_not_both_create_it(commune_officer, second_officer, units, q2):
