@@ -10,7 +10,8 @@ It starts a real server (gunicorn, one worker, one thread) on 127.0.0.1, logs in
 simulated leaders, and requests each page or endpoint ``--requests`` times after two
 warm-up requests, through real HTTP: the national dashboard page and its ranking part
 (loaded by the page over HTMX), a provincial page and ranking part, the national
-dashboard as JSON, and the national roll-up of one indicator (a ranking is remembered
+dashboard as JSON, the national roll-up of one indicator and the public page of the
+nation and of the province, without login (a ranking is remembered
 until its data change, so these repeated requests mostly find it remembered; the
 "right after a change" rows measure the other case: each request follows an approval).
 It approves a submitted report through the reporting API and polls the national roll-up
@@ -278,6 +279,9 @@ def main() -> None:
             "national dashboard JSON": timed(api, f"/api/evaluation/units/{ids['nation']}/dashboard", args.requests),
             f"national roll-up of {INDICATOR}": timed(
                 api, f"/api/evaluation/units/{ids['nation']}/rollup?indicator={INDICATOR}", args.requests),
+            "public page, nation (no login)": timed(Browser(port), f"/danh-gia/cong-khai/{ids['nation']}/", args.requests),
+            "public page, province (no login)": timed(Browser(port), f"/danh-gia/cong-khai/{ids['province']}/",
+                                                      args.requests),
         }
         approver = Browser(port, ids["province_token"])
         approval = approval_visible(api, approver, ids)
