@@ -59,10 +59,18 @@ lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check giamsat bench
 	$(VENV)/bin/ruff format --check giamsat bench || true
 
+messages: install ## Refresh the English catalogue (giamsat/locale/en) and compile it
+	@command -v xgettext >/dev/null || { echo "makemessages needs GNU gettext: apt-get install gettext"; exit 1; }
+	cd giamsat && GIAMSAT_VAR_DIR=$(CURDIR)/var $(abspath $(VENV))/bin/django-admin makemessages \
+	  --settings=giamsat.settings -l en --ignore=locale --ignore=tests --no-obsolete --add-location=file
+	cd giamsat && GIAMSAT_VAR_DIR=$(CURDIR)/var $(abspath $(VENV))/bin/django-admin compilemessages \
+	  --settings=giamsat.settings -l en
+	@msgfmt --check --statistics -o /dev/null giamsat/locale/en/LC_MESSAGES/django.po
+
 bench: install ## Run the benchmarks in bench/ and print their figures
 	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f; done
 
 clean: ## Remove var/ (database, uploads, screenshots); keeps .venv
 	@read -p "Delete var/ (database and uploads)? [y/N] " ok; [ "$$ok" = y ] && rm -rf var || echo "kept"
 
-.PHONY: help system-deps install migrate demo run test lint bench clean
+.PHONY: help system-deps install migrate demo run test lint messages bench clean
