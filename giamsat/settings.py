@@ -157,6 +157,10 @@ if PRODUCTION:
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switch in the header (Django's set_language) keeps its choice for a year;
+# without the cookie, VietnameseFirstLocaleMiddleware shows Vietnamese whatever the browser says.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = PRODUCTION
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

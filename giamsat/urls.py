@@ -8,6 +8,7 @@ admin.site.index_title = _("Cấu hình hệ thống theo dõi Nghị quyết 57
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switch in the header
     path("api/", include("giamsat.api.urls")),
     path("don-vi/", include("giamsat.orgs.urls")),
     path("chi-tieu/", include("giamsat.kpi.urls")),
