@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from giamsat.errors import ConflictError, GiamsatError, NotFoundError
 
@@ -90,6 +91,41 @@ class VersionConflictError(ConflictError):
                 "và vẫn còn trên màn hình: hãy xem bản mới nhất rồi nhập lại phần của bạn."
             )
         super().__init__(message, location="version")
+
+
+# The upload form's checkbox; the messages below name it.
+OVERWRITE_LABEL = gettext_lazy("Ghi đè các thay đổi đã lưu sau khi tải mẫu")
+
+
+class WorkbookOutdatedError(ConflictError):
+    """An uploaded template was downloaded before the report's last save, or does not say
+    at which version it was downloaded; nothing was stored."""
+
+    def __init__(self, filename: str, cell: str, found: int | None, current: int | None = None, who: str = "", when: str = ""):
+        self.found, self.current = found, current
+        if found is None:
+            message = _(
+                "Tệp “{name}” không ghi phiên bản khi tải về (ô {cell} để trống), nên không biết báo cáo "
+                "có được lưu thêm sau khi tải mẫu hay không. Chưa lưu gì. Hãy tải mẫu mới rồi nhập lại "
+                "phần của bạn, hoặc chỉ tải tệp này lên khi đã đánh dấu “{option}”."
+            ).format(name=filename, cell=cell, option=OVERWRITE_LABEL)
+            super().__init__(message, location=cell)
+            return
+        if current is None:
+            head = _("Tệp “{name}” được tải về khi báo cáo ở phiên bản {found} (ô {cell}), nhưng báo cáo đã thay đổi sau đó.")
+        elif who:
+            head = _("Tệp “{name}” được tải về khi báo cáo ở phiên bản {found} (ô {cell}); nay báo cáo đang ở phiên bản {current}, do {who} lưu lúc {when}.")
+        else:
+            head = _("Tệp “{name}” được tải về khi báo cáo ở phiên bản {found} (ô {cell}); nay báo cáo đang ở phiên bản {current}, lưu lúc {when}.")
+        advice = _(
+            "Chưa lưu gì. Hãy tải mẫu mới rồi nhập lại phần của bạn, hoặc đánh dấu “{option}” "
+            "rồi tải lên lại để thay các thay đổi đó bằng số liệu trong tệp."
+        )
+        message = " ".join((
+            head.format(name=filename, found=found, cell=cell, current=current, who=who, when=when),
+            advice.format(option=OVERWRITE_LABEL),
+        ))
+        super().__init__(message, location=cell)
 
 
 class IdempotencyKeyReusedError(GiamsatError):

@@ -5,6 +5,12 @@ and each carries data validation. An upload is refused whole when it is not an .
 workbook, carries macros, lacks a sheet, belongs to another unit or period, or holds a
 formula; otherwise its cells become a save that replaces the draft, and every bad cell
 is listed as ``Sheet!F7``. Nothing is stored while any cell is wrong.
+
+The info sheet records the report's version at download (``Thông tin!B7``). An upload
+whose version is older than the report's (a colleague saved on the web or through the
+API since), or whose cell is empty, is refused with both versions and the last save's
+author and time, unless the user asks to overwrite; the audit event then names the
+version overwritten. A version that is not a whole number is a located error.
 """
 
 import datetime
@@ -20,7 +26,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from giamsat.reporting import services, validation
 from giamsat.reporting.checks import RawEntry
-from giamsat.reporting.errors import FieldError, ReportInvalidError, UploadError
+from giamsat.reporting.errors import (
+    FieldError,
+    ReportInvalidError,
+    UploadError,
+    VersionConflictError,
+    WorkbookOutdatedError,
+)
 from giamsat.reporting.reading import TASK_STATUS_LABELS, Report, load_report
 from giamsat.reporting.tasks import RawTask
 from giamsat.web.templatetags.giamsat_format import target_value
@@ -28,6 +40,7 @@ from giamsat.web.templatetags.giamsat_format import target_value
 INFO, VALUES, TASKS, NARRATIVE = "Thông tin", "Số liệu", "Nhiệm vụ", "Thuyết minh"
 SHEETS = (INFO, VALUES, TASKS, NARRATIVE)
 FIRST_ROW = 4  # data rows of the values and tasks sheets start here
+UNIT_CELL, PERIOD_CELL, VERSION_CELL = "B2", "B4", "B7"  # in the info sheet
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED = 50 * 1024 * 1024
 YES = "Có"
@@ -194,6 +207,7 @@ class Upload:
     entries: list[RawEntry]
     tasks: list[RawTask]
     narrative: dict
+    version: int | None = None  # the report's version when the template was downloaded
 
 
 def _open(data: bytes, filename: str):
@@ -239,28 +253,64 @@ def read_upload(data: bytes, filename: str, report: Report) -> Upload:
         raise UploadError(_("Tệp “{name}” thiếu trang {sheets}: hãy dùng mẫu tải từ hệ thống.").format(
             name=filename, sheets=", ".join(f"“{s}”" for s in missing)), location=filename)
     info = wb[INFO]
-    unit_code, period_code = _text(info["B2"].value), _text(info["B4"].value)
+    unit_code, period_code = _text(info[UNIT_CELL].value), _text(info[PERIOD_CELL].value)
     if unit_code != report.unit.code:
         raise UploadError(_("Tệp này là báo cáo của đơn vị “{found}”, không phải “{unit}” ({code}).").format(
-            found=unit_code or "?", unit=report.unit.name, code=report.unit.code), location=f"{INFO}!B2")
+            found=unit_code or "?", unit=report.unit.name, code=report.unit.code), location=f"{INFO}!{UNIT_CELL}")
     if period_code.upper() != report.period.code:
         raise UploadError(_("Tệp này là báo cáo kỳ “{found}”, không phải {period} ({code}).").format(
-            found=period_code or "?", period=report.period.label, code=report.period.code), location=f"{INFO}!B4")
+            found=period_code or "?", period=report.period.label, code=report.period.code), location=f"{INFO}!{PERIOD_CELL}")
     errors = _formulas(wb)
     if errors:
         raise ReportInvalidError(errors)
+    version = _version(info[VERSION_CELL].value, filename)
     fractions = {row.spec.code for row in report.rows if row.spec.needs_fraction}
-    return Upload(_entries(wb[VALUES], fractions), _tasks(wb[TASKS], errors), _narrative(wb[NARRATIVE]))
+    return Upload(_entries(wb[VALUES], fractions), _tasks(wb[TASKS], errors), _narrative(wb[NARRATIVE]), version)
 
 
-def upload_workbook(user, unit, period, data: bytes, filename: str):
-    """Read an uploaded template and save it over the draft (values it leaves blank are removed)."""
+def _version(raw, filename: str) -> int | None:
+    """The version written in the info sheet at download; ``None`` when the cell is empty."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    version = -1
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        version = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        version = int(raw)
+    elif isinstance(raw, str) and raw.strip().isdecimal():
+        version = int(raw.strip())
+    if version < 0:
+        cell = f"{INFO}!{VERSION_CELL}"
+        raise UploadError(_(
+            "Ô {cell} (Phiên bản khi tải về) phải là số nguyên, nhưng tệp “{name}” ghi “{raw}”. "
+            "Chưa lưu gì. Hãy tải mẫu mới từ hệ thống."
+        ).format(cell=cell, name=filename, raw=str(raw)[:40]), location=cell)
+    return version
+
+
+def upload_workbook(user, unit, period, data: bytes, filename: str, *, overwrite: bool = False):
+    """Read an uploaded template and save it over the draft (values it leaves blank are removed).
+
+    Refused with :class:`WorkbookOutdatedError` when the report was saved after the template
+    was downloaded, or the template does not say when, unless ``overwrite``."""
     report = load_report(user, unit, period)
     upload = read_upload(data, filename, report)
-    return services.save_report(
-        user, unit, period, entries=upload.entries, tasks=upload.tasks, narrative=upload.narrative,
-        replace=True, via="excel", where=narrative_where,
-    )
+    cell = f"{INFO}!{VERSION_CELL}"
+    expected = upload.version
+    try:
+        if not report.editable:
+            # the save says why (submitted, approved, locked, no right), unless it changed since
+            expected, overwrite = report.version, False
+        elif not overwrite:
+            if expected is None:
+                raise WorkbookOutdatedError(filename, cell, None)
+            services.require_version(report.submission, expected)  # before every cell is checked
+        return services.save_report(
+            user, unit, period, entries=upload.entries, tasks=upload.tasks, narrative=upload.narrative,
+            expected_version=expected, overwrite=overwrite, replace=True, via="excel", where=narrative_where,
+        )
+    except VersionConflictError as exc:
+        raise WorkbookOutdatedError(filename, cell, upload.version, exc.version, exc.who, exc.when) from None
 
 
 def _entries(ws, fractions: set[str]) -> list[RawEntry]:

@@ -1,14 +1,23 @@
 """The Excel round trip: download a template, fill it with openpyxl, upload it back."""
 
+import datetime
 import io
 import zipfile
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.db.models import F
 from openpyxl import load_workbook
 
+from giamsat.audit.models import AuditEvent
 from giamsat.reporting import excel, services
-from giamsat.reporting.errors import ReportInvalidError, UploadError, WorkflowError
+from giamsat.reporting.errors import (
+    ReportInvalidError,
+    UploadError,
+    WorkbookOutdatedError,
+    WorkflowError,
+)
 from giamsat.reporting.models import Submission, Value
 from giamsat.reporting.reading import load_report
 from giamsat.reporting.services import RawEntry
@@ -176,4 +185,153 @@ def test_an_approved_report_cannot_be_replaced_by_upload(commune_officer, units,
     Submission.objects.update(status="approved")
     with pytest.raises(WorkflowError):
         excel.upload_workbook(commune_officer, units["commune"], q2, _fill(_template(commune_officer, units, q2), _good), "x.xlsx")
+    assert Value.objects.get().value == 1
+
+
+# --- The version the template was downloaded at ------------------------------------------
+
+ADVICE = ("Chưa lưu gì. Hãy tải mẫu mới rồi nhập lại phần của bạn, hoặc đánh dấu “Ghi đè các thay đổi đã lưu "
+          "sau khi tải mẫu” rồi tải lên lại để thay các thay đổi đó bằng số liệu trong tệp.")
+SAVED_AT = datetime.datetime(2025, 7, 8, 14, 5, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def _state():
+    """What an upload must not touch when it is refused."""
+    values = sorted(Value.objects.values_list("indicator__code", "value", "numerator", "denominator", "note"))
+    return values, list(Submission.objects.values_list("version", "results")), AuditEvent.objects.count()
+
+
+@pytest.fixture
+def stale_upload(commune_officer, commune_leader, units, q2, task):
+    """The officer downloads the template at version v and fills it; meanwhile a leader of
+    the commune saves the draft on the web, so the report is at v + 1."""
+    v = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")]).submission.version
+    data = _fill(_template(commune_officer, units, q2), _good)
+    services.save_report(commune_leader, units["commune"], q2, entries=[RawEntry("KH-02", value="9")],
+                         expected_version=v, via="web", now=SAVED_AT)
+    assert Submission.objects.get().version == v + 1
+    return v, data
+
+
+def test_an_upload_older_than_a_web_save_is_refused_and_nothing_changes(commune_officer, units, q2, stale_upload):
+    v, data = stale_upload
+    before = _state()
+    with pytest.raises(WorkbookOutdatedError) as exc:
+        excel.upload_workbook(commune_officer, units["commune"], q2, data, "bao-cao.xlsx")
+    assert (exc.value.status, exc.value.location) == (409, "Thông tin!B7")
+    assert exc.value.message == (
+        f"Tệp “bao-cao.xlsx” được tải về khi báo cáo ở phiên bản {v} (ô Thông tin!B7); nay báo cáo đang ở "
+        f"phiên bản {v + 1}, do ld_xa lưu lúc 08/07/2025 14:05:09. " + ADVICE)
+    assert _state() == before
+    assert Value.objects.get().value == 9  # the leader's save is kept
+
+
+def test_the_same_upload_with_overwrite_replaces_the_draft_and_the_audit_says_so(commune_officer, units, q2, stale_upload):
+    v, data = stale_upload
+    result = excel.upload_workbook(commune_officer, units["commune"], q2, data, "bao-cao.xlsx", overwrite=True)
+    assert result.submission.version == v + 2
+    assert Value.objects.get(indicator__code="KH-02").value == 12
+    event = AuditEvent.objects.filter(object_type="reporting.submission").first()
+    assert (event.actor, event.via, event.action) == (commune_officer, "excel", "save_values")
+    assert event.reason == f"Ghi đè phiên bản {v + 1}; dữ liệu gửi lên được lập từ phiên bản {v}."
+    assert (event.before["version"], event.after["version"]) == (v + 1, v + 2)
+    assert (event.before["values"]["KH-02"]["value"], event.after["values"]["KH-02"]["value"]) == ("9", "12")
+
+
+def test_a_save_between_the_early_check_and_the_write_is_caught_under_the_lock(commune_officer, commune_leader, units, q2, task, monkeypatch):
+    v = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")]).submission.version
+    data = _fill(_template(commune_officer, units, q2), _good)
+    check = services.require_version
+
+    def colleague_saves_right_after(submission, expected):
+        check(submission, expected)
+        services.save_report(commune_leader, units["commune"], q2, entries=[RawEntry("KH-02", value="9")], expected_version=v, now=SAVED_AT)
+
+    monkeypatch.setattr(services, "require_version", colleague_saves_right_after)
+    with pytest.raises(WorkbookOutdatedError) as exc:
+        excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx")
+    assert exc.value.message.startswith(
+        f"Tệp “x.xlsx” được tải về khi báo cáo ở phiên bản {v} (ô Thông tin!B7); nay báo cáo đang ở phiên bản {v + 1}, "
+        "do ld_xa lưu lúc 08/07/2025 14:05:09.")
+    assert (Submission.objects.get().version, Value.objects.get().value) == (v + 1, 9)
+
+
+def test_a_fresh_template_uploads_without_overwrite(commune_officer, units, q2, task):
+    v = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")]).submission.version
+    data = _fill(_template(commune_officer, units, q2), _good)
+    info = load_workbook(io.BytesIO(data))[excel.INFO]
+    assert (info["A7"].value, info["B7"].value) == ("Phiên bản khi tải về", v)
+    assert excel.read_upload(data, "x.xlsx", load_report(commune_officer, units["commune"], q2)).version == v
+    result = excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx")
+    assert (result.submission.version, Value.objects.get(indicator__code="KH-02").value) == (v + 1, 12)
+    event = AuditEvent.objects.filter(object_type="reporting.submission").first()
+    assert (event.reason, "version" in event.before) == ("", False)
+
+
+def test_a_template_downloaded_before_the_report_existed_is_refused_once_someone_created_it(commune_officer, commune_leader, units, q2, task):
+    data = _fill(_template(commune_officer, units, q2), _good)
+    services.save_report(commune_leader, units["commune"], q2, entries=[RawEntry("KH-02", value="9")], now=SAVED_AT)
+    with pytest.raises(WorkbookOutdatedError) as exc:
+        excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx")
+    assert exc.value.message.startswith("Tệp “x.xlsx” được tải về khi báo cáo ở phiên bản 0 (ô Thông tin!B7); nay báo cáo đang ở phiên bản 2, do ld_xa")
+    assert Value.objects.get().value == 9
+
+
+@pytest.mark.parametrize(("raw", "shown"), [("hai", "hai"), (2.5, "2.5"), (-1, "-1"), ("3a", "3a")])
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_version_that_is_not_a_whole_number_is_refused_with_its_cell(commune_officer, units, q2, task, raw, shown, overwrite):
+    services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")])
+
+    def damage(wb, rows):
+        _good(wb, rows)
+        wb[excel.INFO]["B7"] = raw
+
+    data = _fill(_template(commune_officer, units, q2), damage)
+    before = _state()
+    with pytest.raises(UploadError) as exc:
+        excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx", overwrite=overwrite)
+    assert (exc.value.location, exc.value.message) == ("Thông tin!B7", (
+        f"Ô Thông tin!B7 (Phiên bản khi tải về) phải là số nguyên, nhưng tệp “x.xlsx” ghi “{shown}”. "
+        "Chưa lưu gì. Hãy tải mẫu mới từ hệ thống."))
+    assert _state() == before
+
+
+@pytest.mark.parametrize(("raw", "version"), [(" 3 ", 3), ("0", 0), (4.0, 4)])
+def test_a_version_retyped_as_text_or_decimal_is_read(commune_officer, units, q2, task, raw, version):
+    def retype(wb, rows):
+        wb[excel.INFO]["B7"] = raw
+
+    data = _fill(_template(commune_officer, units, q2), retype)
+    assert excel.read_upload(data, "x.xlsx", load_report(commune_officer, units["commune"], q2)).version == version
+
+
+def test_an_empty_version_needs_overwrite(commune_officer, units, q2, task):
+    v = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")]).submission.version
+
+    def clear(wb, rows):
+        _good(wb, rows)
+        wb[excel.INFO]["B7"] = None
+
+    data = _fill(_template(commune_officer, units, q2), clear)
+    before = _state()
+    with pytest.raises(WorkbookOutdatedError) as exc:
+        excel.upload_workbook(commune_officer, units["commune"], q2, data, "cu.xlsx")
+    assert (exc.value.location, exc.value.message) == ("Thông tin!B7", (
+        "Tệp “cu.xlsx” không ghi phiên bản khi tải về (ô Thông tin!B7 để trống), nên không biết báo cáo có được lưu "
+        "thêm sau khi tải mẫu hay không. Chưa lưu gì. Hãy tải mẫu mới rồi nhập lại phần của bạn, hoặc chỉ tải tệp "
+        "này lên khi đã đánh dấu “Ghi đè các thay đổi đã lưu sau khi tải mẫu”."))
+    assert _state() == before
+    excel.upload_workbook(commune_officer, units["commune"], q2, data, "cu.xlsx", overwrite=True)
+    assert Value.objects.get(indicator__code="KH-02").value == 12
+    event = AuditEvent.objects.filter(object_type="reporting.submission").first()
+    assert event.reason == f"Ghi đè phiên bản {v}; dữ liệu gửi lên không ghi phiên bản gốc."
+
+
+def test_an_approved_report_is_still_refused_as_approved_when_the_template_is_old(commune_officer, units, q2, task):
+    services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="1")])
+    data = _fill(_template(commune_officer, units, q2), _good)
+    Submission.objects.update(status="approved", version=F("version") + 1)
+    for overwrite in (False, True):
+        with pytest.raises(WorkflowError):
+            excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx", overwrite=overwrite)
     assert Value.objects.get().value == 1
