@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giamsat.reporting.checks import NARRATIVE_FIELDS, RawEntry
+from giamsat.reporting.errors import OVERWRITE_LABEL
 from giamsat.reporting.reading import Report
 from giamsat.reporting.tasks import RawTask
 
@@ -71,6 +72,8 @@ class ReasonForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel đã điền"))
+    # shown once an upload is refused as older than the report (excel.upload_workbook)
+    overwrite = forms.BooleanField(label=OVERWRITE_LABEL, required=False)
 
 
 def field_values(report: Report, post=None) -> dict:

@@ -4,13 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from giamsat.orgs.models import Unit
 from giamsat.reporting import excel, forms, schedule, services
-from giamsat.reporting.errors import ReportInvalidError, UploadError, VersionConflictError
+from giamsat.reporting.errors import (
+    ReportInvalidError,
+    UploadError,
+    VersionConflictError,
+    WorkbookOutdatedError,
+)
 from giamsat.reporting.reading import load_report
 
 
@@ -18,11 +24,11 @@ def _target(unit_id: int, period_code: str):
     return get_object_or_404(Unit, pk=unit_id), services.find_period(period_code)
 
 
-def _page(request, report, *, post=None, errors=(), warnings=(), conflict=None, status=200):
+def _page(request, report, *, post=None, errors=(), warnings=(), conflict=None, upload=None, status=200):
     return render(request, "reporting/report.html", {
         "report": report, "values": forms.field_values(report, post),
         "errors": forms.messages_by_field(errors), "warnings": forms.messages_by_field(warnings),
-        "error_list": list(errors), "conflict": conflict, "upload_form": forms.UploadForm(),
+        "error_list": list(errors), "conflict": conflict, "upload": upload or {"form": forms.UploadForm()},
         "reason_form": forms.ReasonForm(initial={"version": report.version}),
     }, status=status)
 
@@ -95,17 +101,22 @@ def excel_download(request, unit_id: int, period: str):
 @login_required
 @require_POST
 def excel_upload(request, unit_id: int, period: str):
+    """Replace the draft with a filled template. HTMX answers in the upload card, so the chosen
+    file stays chosen when the upload is refused (as older than the report: tick overwrite)."""
     unit, period_obj = _target(unit_id, period)
+    htmx = request.headers.get("HX-Request") == "true"
     form = forms.UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        report = load_report(request.user, unit, period_obj)
-        return _page(request, report, errors=[UploadError(_("Hãy chọn tệp Excel đã điền."), location="file")], status=400)
-    upload = form.cleaned_data["file"]
     try:
-        excel.upload_workbook(request.user, unit, period_obj, upload.read(), upload.name)
-    except (ReportInvalidError, UploadError) as exc:
-        report = load_report(request.user, unit, period_obj)
+        if not form.is_valid():
+            raise UploadError(_("Hãy chọn tệp Excel đã điền."), location="file")
+        upload = form.cleaned_data["file"]
+        excel.upload_workbook(request.user, unit, period_obj, upload.read(), upload.name, overwrite=form.cleaned_data["overwrite"])
+    except (ReportInvalidError, UploadError, WorkbookOutdatedError) as exc:
         errors = getattr(exc, "errors", None) or [exc]
-        return _page(request, report, errors=errors, status=exc.status)
+        card = {"form": form, "outdated": isinstance(exc, WorkbookOutdatedError), "errors": errors if htmx else []}
+        if htmx:
+            return render(request, "reporting/_upload_status.html", {"upload": card}, status=exc.status)
+        return _page(request, load_report(request.user, unit, period_obj), errors=errors, upload=card, status=exc.status)
     messages.success(request, _("Đã nhận tệp “{name}”: số liệu trong tệp đã thay cho bản nháp.").format(name=upload.name))
-    return redirect("reporting:report", unit_id=unit.pk, period=period_obj.code)
+    url = reverse("reporting:report", kwargs={"unit_id": unit.pk, "period": period_obj.code})
+    return HttpResponse(status=204, headers={"HX-Redirect": url}) if htmx else redirect(url)

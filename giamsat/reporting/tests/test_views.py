@@ -172,6 +172,63 @@ def test_a_bad_upload_is_shown_with_its_cells(commune_officer, units, q2):
     assert not Value.objects.exists()
 
 
+def _excel_file(data: bytes, edit) -> io.BytesIO:
+    wb = load_workbook(io.BytesIO(data))
+    edit(wb[excel.VALUES])
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    out.name = "bao-cao.xlsx"
+    return out
+
+
+OVERWRITE_BOX = '<input type="checkbox" name="overwrite" id="id_overwrite">'
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_an_upload_older_than_a_web_save_is_shown_with_the_overwrite_checkbox(commune_officer, units, q2, ids, htmx):
+    client = _client(commune_officer)
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    client.post(_url(units, "save"), _form(ids))
+    v = Submission.objects.get().version
+    template = client.get(_url(units, "excel")).content  # downloaded at version v
+    client.post(_url(units, "save"), _form(ids, version=v, **{f"v-{ids['initiatives']}-value": "13"}))  # a web save: v + 1
+
+    def seven(ws):
+        ws["F6"] = 7
+
+    response = client.post(_url(units, "upload"), {"file": _excel_file(template, seven)}, **headers)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert (f"Tệp “bao-cao.xlsx” được tải về khi báo cáo ở phiên bản {v} (ô Thông tin!B7); nay báo cáo đang ở "
+            f"phiên bản {v + 1}, do cv_xa lưu lúc ") in page
+    assert OVERWRITE_BOX in page and "Ghi đè các thay đổi đã lưu sau khi tải mẫu" in page
+    assert ("<h1>Báo cáo Quý 2/2025 – Xã An Bình</h1>" in page) != htmx  # the whole page, or only the upload card
+    assert (Submission.objects.get().version, Value.objects.get(indicator_id=ids["initiatives"]).value) == (v + 1, 13)
+
+    response = client.post(_url(units, "upload"), {"file": _excel_file(template, seven), "overwrite": "on"}, **headers)
+    if htmx:
+        assert (response.status_code, response["HX-Redirect"]) == (204, _url(units))
+    else:
+        assert (response.status_code, response["Location"]) == (302, _url(units))
+    assert (Submission.objects.get().version, Value.objects.get(indicator_id=ids["initiatives"]).value) == (v + 2, 7)
+
+
+def test_a_refused_upload_answers_htmx_in_the_upload_card_without_the_overwrite_checkbox(commune_officer, units, q2):
+    client = _client(commune_officer)
+    assert 'name="overwrite"' not in client.get(_url(units)).content.decode()
+
+    def bad(ws):
+        ws["F6"] = -3
+
+    response = client.post(_url(units, "upload"), {"file": _excel_file(client.get(_url(units, "excel")).content, bad)}, HTTP_HX_REQUEST="true")
+    card = response.content.decode()
+    assert response.status_code == 422
+    assert card.startswith('<div class="error-box" role="alert"><p>Chưa lưu: có 1 lỗi.</p>')  # only the upload card's part
+    assert "Số liệu!F6</span>: Giá trị của “Số sáng kiến được công nhận” là số đếm" in card
+    assert 'name="overwrite"' not in card
+
+
 def test_an_unknown_period_is_404(commune_officer, units, q2):
     response = _client(commune_officer).get(f"/bao-cao/{units['commune'].pk}/2031Q9/")
     assert response.status_code == 404
