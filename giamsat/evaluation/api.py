@@ -2,6 +2,7 @@
 dashboard, for other systems. Scoped by orgs.access like the pages; the public
 endpoint needs no login and returns public indicators only."""
 
+from dataclasses import asdict
 from datetime import date
 
 from django.utils import timezone
@@ -201,7 +202,7 @@ def rollup_value(request, unit_id: int, params: Query[RollupIn]):
     return {
         "unit": _unit(unit), "indicator_code": indicator.code, "aggregation": indicator.aggregation,
         "period": _period(period), "value": value_of(indicator, c), "units_reporting": c.n if c else 0,
-        "components": c.__dict__ if c else {},
+        "components": asdict(c) if c else {},
     }
 
 

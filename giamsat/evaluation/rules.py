@@ -37,13 +37,13 @@ HIGHER, LOWER = "higher", "lower"
 STOCK, FLOW = "stock", "flow"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     on: date
     value: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Goal:
     comparator: str  # ">=", ">", "<=", "<", "=", "~", "between"
     value: float
@@ -53,7 +53,7 @@ class Goal:
     baseline: Point | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     status: Status
     value: float | None = None
@@ -220,7 +220,7 @@ def cumulative_view(goal: Goal, points: Sequence[Point], *, first_start: date | 
 # --- forecast --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trend:
     slope: float  # per day
     intercept: float  # value at ``origin``
@@ -248,7 +248,7 @@ def fit_trend(points: Sequence[Point], *, window: int = 12, min_points: int = 3)
     return Trend(slope, mean_y - slope * mean_x, origin, n)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Forecast:
     value: float
     on: date
@@ -289,7 +289,7 @@ def forecast_flow(goal: Goal, flows: Sequence[Point], *, total: float, future: S
 # --- aggregation -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Components:
     """What a roll-up keeps of a set of values so that every aggregation rule can be
     computed from it, and two sets merged by adding (the roll-up cache stores these)."""
@@ -395,7 +395,7 @@ def ratio_scale(value_type: str) -> float:
 # --- ranking ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     key: object
     value: float | None
@@ -419,7 +419,7 @@ def rank(items: Iterable[tuple[object, float | None]], *, higher_is_better: bool
     return result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Share:
     good: int
     judged: int  # targets with data
