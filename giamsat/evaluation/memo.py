@@ -2,7 +2,7 @@
 
 A ranking judges every target of every unit below (5,000 statuses for the nation,
 11,000 for a province's communes) from the roll-ups; the same judgement is asked again
-and again between two approvals. This memo keeps it in the process, at two levels:
+and again between two approvals. This memo keeps it in the process:
 
 * the whole judgement of a unit's children, keyed by the roll-up cache's ``generation``
   (``RollupState``), which goes up in the very transaction that changes what the
@@ -14,7 +14,8 @@ and again between two approvals. This memo keeps it in the process, at two level
   ``rollup.stamps``) and the time the cache was last rebuilt — so an approval in one
   commune re-judges only the row of the unit above it, not its 130 siblings;
 
-and, in both keys, the day, the period and its series, the units (id, name, kind), the
+and each unit's own judged tiles (``services.tiles_for``), keyed by the unit's own
+stamp; and, in every key, the day, the period and its series, the units (id, name, kind), the
 parent's targets and their indicators (every loaded field), the goals the units below
 inherit and their own targets (every field the judgement reads). The task reports of a
 scope are remembered under the generation too (``task_board``).
@@ -22,9 +23,12 @@ scope are remembered under the generation too (``task_board``).
 Only approved values go through the cache: a dashboard that also counts submitted
 reports is judged afresh every time. Nothing is ever served from a key that could be
 stale, so no expiry is needed; the least recently used entries make room
-(``GIAMSAT_RANKING_MEMO_SIZE`` children's judgements, default 2,048 per process, and
-at most 4 whole judgements or task reports, which go stale at any change anywhere;
-0 turns the memo off).
+(``GIAMSAT_RANKING_MEMO_SIZE`` children's judgements, default 2,048 per process;
+``GIAMSAT_TILES_MEMO_SIZE`` units' own tiles, default 128; at most 4 whole judgements
+or task reports, which go stale at any change anywhere; a ranking memo size of 0 turns
+it all off). The bounds count entries; they were chosen from measured entry sizes so
+that a worker asked for every unit of the country stays under 500 MB
+(docs/performance.md).
 """
 
 import threading
@@ -33,7 +37,8 @@ from collections import OrderedDict
 from django.conf import settings
 
 DEFAULT_SIZE = 2048
-WHOLE, CHILD = "whole", "child"
+DEFAULT_TILES_SIZE = 128
+WHOLE, CHILD, TILES = "whole", "child", "tiles"
 
 
 class _Store:
@@ -59,13 +64,18 @@ class _Store:
 
 
 # whole judgements and task reports go stale at every change anywhere: a few suffice;
-# one child's judgement stays good until its own scope changes: room for every unit
-_stores = {WHOLE: _Store(), CHILD: _Store()}
+# one child's judgement (~25–200 KB) stays good until its own scope changes: room for
+# most units; a unit's own tiles weigh ~0.5 MB each (its targets, their series): fewer
+_stores = {WHOLE: _Store(), CHILD: _Store(), TILES: _Store()}
 
 
 def _size(store: str) -> int:
     size = int(getattr(settings, "GIAMSAT_RANKING_MEMO_SIZE", DEFAULT_SIZE))
-    return size if store == CHILD or size <= 0 else max(1, min(size, 4))
+    if size <= 0:
+        return 0
+    if store == TILES:
+        return int(getattr(settings, "GIAMSAT_TILES_MEMO_SIZE", DEFAULT_TILES_SIZE))
+    return size if store == CHILD else max(1, min(size, 4))
 
 
 def get(key, store: str = WHOLE):

@@ -127,7 +127,12 @@ def targets_of(unit: Unit, filters: Filters) -> tuple[list[Target], Unit | None]
             qs = qs.filter(indicator__category=filters.category)
         if filters.year:
             qs = qs.filter(year=filters.year)
-        return list(qs.order_by("indicator__code", "year", "pk"))
+        found = list(qs.order_by("indicator__code", "year", "pk"))
+        plans, indicators = {}, {}
+        for t in found:  # one instance per plan and indicator, not one per target (the tiles memo keeps them)
+            t.plan = plans.setdefault(t.plan_id, t.plan)
+            t.indicator = indicators.setdefault(t.indicator_id, t.indicator)
+        return found
 
     own = [t for u in followed_units(unit) for t in query(u)]
     if own:
@@ -197,10 +202,11 @@ def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include
     key = None
     if not include_submitted and not history:  # remembered until a report of the unit's scope changes
         rollup.refresh()
+        plans = {t.plan_id: t.plan for t in targets}
         key = ("tiles", unit.pk, rollup.stamps([unit])[unit.pk], cache.generation()[1], today, period, tuple(periods),
-               inherited, forecast, tuple((memo.fields_of(t), memo.fields_of(t.indicator), memo.fields_of(t.plan))
-                                          for t in targets))
-        if (known := memo.get(key, memo.CHILD)) is not None:
+               inherited, forecast, tuple((memo.fields_of(t), memo.fields_of(t.indicator)) for t in targets),
+               tuple(memo.fields_of(plans[pk]) for pk in sorted(plans)))
+        if (known := memo.get(key, memo.TILES)) is not None:
             return list(known)
     recent = periods[-RECENT:]
     long = {t.indicator_id for t in targets if history or _needs_history(t)}
@@ -221,7 +227,7 @@ def tiles_for(unit: Unit, targets: list[Target], period, *, today: date, include
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     tiles.sort(key=lambda t: (order[t.judged.status], t.indicator.code, t.judged.target.year or 0))
     if key is not None:
-        memo.put(key, tuple(tiles), memo.CHILD)
+        memo.put(key, tuple(tiles), memo.TILES)
     return tiles
 
 

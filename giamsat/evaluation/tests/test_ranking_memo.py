@@ -169,3 +169,24 @@ def test_a_dashboard_is_judged_with_rare_garbage_collections(scenario, province_
     board_of(province_leader, scenario["units"]["province"])
     assert seen == [max(collector.YOUNG, before[0])]
     assert gc.get_threshold() == before
+
+
+def test_the_units_own_tiles_are_remembered_within_their_own_bound(scenario, province_leader, monkeypatch, settings):
+    """Tiles weigh more than a child's judgement: they have a bound of their own, and the
+    least recently asked unit makes room."""
+    from giamsat.evaluation import memo, services
+
+    settings.GIAMSAT_TILES_MEMO_SIZE = 1
+    calls = []
+    real = services.judge
+    monkeypatch.setattr(services, "judge", lambda *a, **k: calls.append(1) or real(*a, **k))
+    province, commune = scenario["units"]["province"], scenario["units"]["commune"]
+    board_of(province_leader, province)
+    once = len(calls)
+    board_of(province_leader, province)
+    assert len(calls) == once  # remembered
+    board_of(province_leader, commune)  # takes the only place
+    assert len(memo._stores[memo.TILES].entries) == 1
+    before = len(calls)
+    board_of(province_leader, province)
+    assert len(calls) == before + once  # judged again
