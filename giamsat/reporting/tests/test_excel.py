@@ -32,6 +32,17 @@ def _rows(wb):
     return {ws[f"A{r}"].value: r for r in range(excel.FIRST_ROW, ws.max_row + 1)}
 
 
+def _with_version(raw, *, filled: bool = True):
+    """An edit that writes ``raw`` as the template's version (after the good values, unless not ``filled``)."""
+
+    def edit(wb, rows):
+        if filled:
+            _good(wb, rows)
+        wb[excel.INFO][excel.VERSION_CELL] = raw
+
+    return edit
+
+
 def _fill(data: bytes, edit) -> bytes:
     wb = load_workbook(io.BytesIO(data))
     edit(wb, _rows(wb))
@@ -281,12 +292,7 @@ def test_a_template_downloaded_before_the_report_existed_is_refused_once_someone
 @pytest.mark.parametrize("overwrite", [False, True])
 def test_a_version_that_is_not_a_whole_number_is_refused_with_its_cell(commune_officer, units, q2, task, raw, shown, overwrite):
     services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")])
-
-    def damage(wb, rows):
-        _good(wb, rows)
-        wb[excel.INFO]["B7"] = raw
-
-    data = _fill(_template(commune_officer, units, q2), damage)
+    data = _fill(_template(commune_officer, units, q2), _with_version(raw))
     before = _state()
     with pytest.raises(UploadError) as exc:
         excel.upload_workbook(commune_officer, units["commune"], q2, data, "x.xlsx", overwrite=overwrite)
@@ -298,21 +304,13 @@ def test_a_version_that_is_not_a_whole_number_is_refused_with_its_cell(commune_o
 
 @pytest.mark.parametrize(("raw", "version"), [(" 3 ", 3), ("0", 0), (4.0, 4)])
 def test_a_version_retyped_as_text_or_decimal_is_read(commune_officer, units, q2, task, raw, version):
-    def retype(wb, rows):
-        wb[excel.INFO]["B7"] = raw
-
-    data = _fill(_template(commune_officer, units, q2), retype)
+    data = _fill(_template(commune_officer, units, q2), _with_version(raw, filled=False))
     assert excel.read_upload(data, "x.xlsx", load_report(commune_officer, units["commune"], q2)).version == version
 
 
 def test_an_empty_version_needs_overwrite(commune_officer, units, q2, task):
     v = services.save_report(commune_officer, units["commune"], q2, entries=[RawEntry("KH-02", value="5")]).submission.version
-
-    def clear(wb, rows):
-        _good(wb, rows)
-        wb[excel.INFO]["B7"] = None
-
-    data = _fill(_template(commune_officer, units, q2), clear)
+    data = _fill(_template(commune_officer, units, q2), _with_version(None))
     before = _state()
     with pytest.raises(WorkbookOutdatedError) as exc:
         excel.upload_workbook(commune_officer, units["commune"], q2, data, "cu.xlsx")
