@@ -65,7 +65,7 @@ class _Store:
 
 # whole judgements and task reports go stale at every change anywhere: a few suffice;
 # one child's judgement (~25–200 KB) stays good until its own scope changes: room for
-# most units; a unit's own tiles weigh ~0.5 MB each (its targets, their series): fewer
+# most units; a unit's own tiles weigh up to ~0.9 MB each (its targets, their series): fewer
 _stores = {WHOLE: _Store(), CHILD: _Store(), TILES: _Store()}
 
 
